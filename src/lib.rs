@@ -1,2 +1,21 @@
-pub mod document { pub mod offsets; }
+//! crosscheck finds where a set of documents disagree with each other: one name spelled two
+//! ways, one letter credited to two senders, one quote worded two ways, two dates or figures for
+//! one event, one person given two office titles.
+//!
+//! The library is the pipeline; the `crosscheck` binary is a thin layer over it.
+//!
+//! documents ([`document`]) → facts ([`facts`]) → comparisons ([`compare`]) → findings
+//! ([`findings`]) → reports ([`report`]), wired by [`engine`] and configured by [`rules`] and
+//! [`config`].
+
+pub mod cli;
+pub mod compare;
+pub mod config;
+pub mod document;
+pub mod engine;
+pub mod error;
+pub mod facts;
+pub mod findings;
+pub mod report;
+pub mod rules;
 pub mod text;

@@ -79,13 +79,7 @@ impl OffsetMap {
             return 0;
         }
         // The last piece starting at or before `offset` (for an end, strictly before).
-        let idx = self.pieces.partition_point(|p| {
-            if is_end {
-                p.text.start < offset
-            } else {
-                p.text.start <= offset
-            }
-        });
+        let idx = self.pieces.partition_point(|p| if is_end { p.text.start < offset } else { p.text.start <= offset });
         let piece = if idx == 0 { &self.pieces[0] } else { &self.pieces[idx - 1] };
         if offset <= piece.text.start {
             return piece.source.start;

@@ -1,0 +1,291 @@
+//! The command line: argument parsing and wiring, nothing else. Exit codes: 0 when no finding
+//! reaches `--fail-on`, 1 when one does, 2 for usage errors and for any input (document, rule
+//! pack, config) that could not be used.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, Config};
+use crate::document::load::{load, LoadOptions};
+use crate::engine::{check, EngineOptions};
+use crate::error::InputError;
+use crate::findings::Severity;
+use crate::report::{human::HumanReporter, json::JsonReporter, Outcome, Reporter};
+use crate::rules::{self, parse_pack, DateOrder, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
+
+/// Exit code: no finding at or above the threshold.
+pub const EXIT_CLEAN: i32 = 0;
+/// Exit code: findings at or above the threshold.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit code: usage error, or an input or rule that could not be used.
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "crosscheck", version, about = "Find where a set of documents disagree with each other.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check documents against each other and report disagreements.
+    Check(CheckArgs),
+    /// List the rules in force (default pack, config and --rules).
+    Rules(RuleArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RuleArgs {
+    /// A rule pack file, or a folder of `.toml` packs, added to the default pack (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Do not use the embedded default rule pack.
+    #[arg(long)]
+    pub no_default_rules: bool,
+    /// Use this config file instead of looking for crosscheck.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files and folders to check (folders are walked, honouring .gitignore).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+    /// Only read walked files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip walked files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// How to read ambiguous numeric dates such as 04.05.2021.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
+    /// Skip files larger than this many bytes (default 20 MB).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Worker threads (default: one per core). Output does not depend on it.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// When to colour the human report.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    None,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrderArg {
+    Dmy,
+    Mdy,
+    Ymd,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules(args) => run_rules(args),
+    }
+}
+
+fn usage_error(msg: impl std::fmt::Display) -> i32 {
+    eprintln!("error: {msg}");
+    EXIT_ERROR
+}
+
+/// The config in force: the one named, else the nearest crosscheck.toml.
+fn find_config(args: &RuleArgs, errors: &mut Vec<InputError>) -> Config {
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| config::discover(&d)),
+    };
+    match path {
+        Some(p) => config::load(&p).unwrap_or_else(|e| {
+            errors.push(e);
+            Config::default()
+        }),
+        None => Config::default(),
+    }
+}
+
+/// Loads the default pack (unless disabled), the config's packs and `--rules` packs, in that order.
+fn rule_set(args: &RuleArgs, cfg: &Config, errors: &mut Vec<InputError>) -> RuleSet {
+    let mut packs = Vec::new();
+    if !args.no_default_rules && cfg.default_rules != Some(false) {
+        packs.push(parse_pack(DEFAULT_PACK_PATH, DEFAULT_PACK));
+    }
+    for p in cfg.rules.iter().chain(&args.rules) {
+        packs.extend(rules::load_packs(p));
+    }
+    let (set, errs) = RuleSet::from_packs(packs);
+    errors.extend(errs);
+    set
+}
+
+fn run_check(args: CheckArgs) -> i32 {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            return usage_error("--threads must be at least 1");
+        }
+        // Only fails if a pool was built already, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    let mut errors: Vec<InputError> = Vec::new();
+    let cfg = find_config(&args.rules, &mut errors);
+    let set = rule_set(&args.rules, &cfg, &mut errors);
+
+    let mut include = cfg.include.clone();
+    include.extend(args.include.iter().cloned());
+    let mut exclude = cfg.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+    let opts = LoadOptions {
+        include,
+        exclude,
+        max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(20 * 1024 * 1024),
+        formats: cfg.formats.clone(),
+    };
+    let loaded = match load(&args.paths, &opts) {
+        Ok(l) => l,
+        Err(msg) => return usage_error(msg),
+    };
+    errors.extend(loaded.errors);
+    let docs = loaded.documents;
+
+    let date_order = args
+        .date_order
+        .map(|d| match d {
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Mdy => DateOrder::Mdy,
+            DateOrderArg::Ymd => DateOrder::Ymd,
+        })
+        .or(cfg.date_order);
+    let findings = check(&docs, &set, &EngineOptions { date_order });
+
+    // Problems always go to stderr, whatever the report format and destination.
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    for d in &docs {
+        for w in &d.warnings {
+            eprintln!("warning: {}: {w}", d.path);
+        }
+    }
+
+    let outcome = Outcome { documents: &docs, findings: &findings, errors: &errors };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(HumanReporter { color, width: terminal_width(to_terminal) }),
+        Format::Json => Box::new(JsonReporter),
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    if let Err(e) = reporter.write(&outcome, &mut buf) {
+        return usage_error(format!("cannot render the report: {e}"));
+    }
+    let written = match &args.output {
+        Some(p) => std::fs::write(p, &buf).map_err(|e| format!("cannot write {}: {e}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf).and_then(|_| out.flush()).map_err(|e| format!("cannot write the report: {e}"))
+        }
+    };
+    if let Err(msg) = written {
+        return usage_error(msg);
+    }
+
+    if !errors.is_empty() {
+        return EXIT_ERROR;
+    }
+    let threshold =
+        match args.fail_on.or_else(|| cfg.fail_on.as_deref().and_then(parse_fail_on)).unwrap_or(FailOn::Warning) {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::None => None,
+        };
+    match threshold {
+        Some(t) if findings.iter().any(|f| f.severity >= t) => EXIT_FINDINGS,
+        _ => EXIT_CLEAN,
+    }
+}
+
+fn parse_fail_on(s: &str) -> Option<FailOn> {
+    match s {
+        "error" => Some(FailOn::Error),
+        "warning" => Some(FailOn::Warning),
+        "info" => Some(FailOn::Info),
+        "none" => Some(FailOn::None),
+        _ => None,
+    }
+}
+
+fn terminal_width(to_terminal: bool) -> usize {
+    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok());
+    match cols {
+        Some(c) if to_terminal => c.clamp(60, 200),
+        _ => 120,
+    }
+}
+
+fn run_rules(args: RuleArgs) -> i32 {
+    let mut errors = Vec::new();
+    let cfg = find_config(&args, &mut errors);
+    let set = rule_set(&args, &cfg, &mut errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    for r in &set.rules {
+        println!("{:<24} {:<12} {:<8} {}", r.id, r.kind.as_str(), r.severity.as_str(), r.pack);
+        if let Some(d) = &r.description {
+            for line in d.lines() {
+                println!("    {line}");
+            }
+        }
+    }
+    if !set.facts.is_empty() {
+        println!("{} reference fact(s)", set.facts.len());
+    }
+    if errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}

@@ -1,0 +1,292 @@
+//! Finding and reading the documents of a set.
+//!
+//! Folders are walked like ripgrep walks them (`.gitignore`, `.ignore` and hidden files are
+//! respected); files named on the command line are always read. Every file that cannot be used
+//! becomes an [`InputError`] and the rest of the set is still read. The result is sorted by path
+//! so that document ids, and therefore all output, do not depend on argument order or threads.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+use super::{Document, Format, Meta, OffsetMap};
+use crate::error::InputError;
+
+/// What to read and how.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Globs a walked file must match (any), when non-empty.
+    pub include: Vec<String>,
+    /// Globs that exclude walked files and folders.
+    pub exclude: Vec<String>,
+    /// Files larger than this are reported and skipped.
+    pub max_file_size: u64,
+    /// Extra extension → format mappings (extension without the dot, lowercase).
+    pub formats: BTreeMap<String, Format>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            include: Vec::new(),
+            exclude: Vec::new(),
+            max_file_size: 20 * 1024 * 1024,
+            formats: BTreeMap::new(),
+        }
+    }
+}
+
+/// The documents that could be read, sorted by path, and a problem for each that could not.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub errors: Vec<InputError>,
+}
+
+/// Finds every document under `paths` and reads them in parallel.
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
+    let filter = Filter::new(opts)?;
+    let mut errors = Vec::new();
+    let mut found: Vec<(PathBuf, Format)> = Vec::new();
+    for root in paths {
+        discover(root, opts, &filter, &mut found, &mut errors);
+    }
+    // The same file reached twice (a folder given twice, a symlink, `a/../a/x.txt`) is read once,
+    // under the smallest of its display paths so the choice does not depend on argument order.
+    let mut by_real: BTreeMap<PathBuf, (String, Format)> = BTreeMap::new();
+    for (p, f) in found {
+        let shown = display(&p);
+        let real = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        by_real
+            .entry(real)
+            .and_modify(|e| {
+                if shown < e.0 {
+                    *e = (shown.clone(), f)
+                }
+            })
+            .or_insert((shown, f));
+    }
+    let mut todo: Vec<(String, Format)> = by_real.into_values().collect();
+    todo.sort();
+    todo.dedup_by(|a, b| a.0 == b.0);
+
+    let results: Vec<Result<Document, InputError>> =
+        todo.par_iter().map(|(p, f)| read_file(Path::new(p), p, *f, opts.max_file_size)).collect();
+    let mut documents = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => documents.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    for (i, d) in documents.iter_mut().enumerate() {
+        d.id = i;
+    }
+    errors.sort();
+    errors.dedup();
+    Ok(Loaded { documents, errors })
+}
+
+struct Filter {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl Filter {
+    fn new(opts: &LoadOptions) -> Result<Self, String> {
+        fn set(globs: &[String], what: &str) -> Result<Option<GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                let g = g.trim_start_matches("./");
+                b.add(Glob::new(g).map_err(|e| format!("invalid {what} glob `{g}`: {e}"))?);
+                // `drafts` should exclude everything below a folder called drafts, too.
+                if !g.contains('*') {
+                    b.add(Glob::new(&format!("{}/**", g.trim_end_matches('/'))).map_err(|e| e.to_string())?);
+                }
+                if !g.contains('/') {
+                    b.add(Glob::new(&format!("**/{g}")).map_err(|e| e.to_string())?);
+                }
+            }
+            b.build().map(Some).map_err(|e| format!("invalid {what} globs: {e}"))
+        }
+        Ok(Filter { include: set(&opts.include, "include")?, exclude: set(&opts.exclude, "exclude")? })
+    }
+
+    fn excluded(&self, rel: &Path) -> bool {
+        self.exclude.as_ref().is_some_and(|s| s.is_match(rel))
+    }
+
+    fn included(&self, rel: &Path) -> bool {
+        self.include.as_ref().is_none_or(|s| s.is_match(rel))
+    }
+}
+
+fn format_of(path: &Path, opts: &LoadOptions) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    opts.formats.get(&ext).copied().or_else(|| Format::from_extension(&ext))
+}
+
+fn discover(
+    root: &Path,
+    opts: &LoadOptions,
+    filter: &Filter,
+    found: &mut Vec<(PathBuf, Format)>,
+    errors: &mut Vec<InputError>,
+) {
+    let shown = display(root);
+    let meta = match std::fs::metadata(root) {
+        Ok(m) => m,
+        Err(e) => {
+            let what = if std::fs::symlink_metadata(root).is_ok() {
+                "is a broken symbolic link".to_string()
+            } else {
+                describe_io(&e)
+            };
+            errors.push(InputError::new(shown, format!("cannot read: {what}")));
+            return;
+        }
+    };
+    if meta.is_file() {
+        // Named explicitly: read it whatever its extension; unknown ones as plain text.
+        found.push((root.to_path_buf(), format_of(root, opts).unwrap_or(Format::Text)));
+        return;
+    }
+    let walker = ignore::WalkBuilder::new(root).follow_links(true).sort_by_file_name(|a, b| a.cmp(b)).build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let p = e.path();
+                let rel = p.strip_prefix(root).unwrap_or(p);
+                if rel.as_os_str().is_empty() || filter.excluded(rel) {
+                    continue;
+                }
+                let is_file = match e.file_type() {
+                    Some(t) if t.is_dir() => false,
+                    Some(t) if t.is_file() => true,
+                    // A symlink the walker could not follow: say why.
+                    _ => match std::fs::metadata(p) {
+                        Ok(m) => m.is_file(),
+                        Err(_) => {
+                            if format_of(p, opts).is_some() {
+                                errors.push(InputError::new(display(p), "cannot read: is a broken symbolic link"));
+                            }
+                            continue;
+                        }
+                    },
+                };
+                if !is_file || !filter.included(rel) {
+                    continue;
+                }
+                if let Some(f) = format_of(p, opts) {
+                    found.push((p.to_path_buf(), f));
+                }
+            }
+            Err(err) => errors.push(walk_error(&err, &shown)),
+        }
+    }
+}
+
+fn walk_error(err: &ignore::Error, root: &str) -> InputError {
+    fn find(err: &ignore::Error, root: &str) -> InputError {
+        match err {
+            ignore::Error::WithPath { path, err } => {
+                let mut e = find(err, root);
+                e.path = display(path);
+                e
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => find(err, root),
+            ignore::Error::Loop { child, .. } => {
+                InputError::new(display(child), "skipped: symbolic link loop (it points back to a folder above it)")
+            }
+            ignore::Error::Io(e) => InputError::new(root, format!("cannot read: {}", describe_io(e))),
+            other => InputError::new(root, other.to_string()),
+        }
+    }
+    find(err, root)
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied (check the file's permissions)".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A path as users see it: `/` separators, no leading `./`.
+pub fn display(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s).to_string();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '/' && out.ends_with('/') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Reads one file from disk and builds its document.
+pub fn read_file(path: &Path, shown: &str, format: Format, max: u64) -> Result<Document, InputError> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| InputError::new(shown, format!("cannot read: {}", describe_io(&e))))?;
+    if meta.len() > max {
+        return Err(InputError::new(
+            shown,
+            format!(
+                "skipped: {} is over the size limit of {} (raise max_file_size in crosscheck.toml or use --max-file-size)",
+                human_size(meta.len()),
+                human_size(max)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| InputError::new(shown, format!("cannot read: {}", describe_io(&e))))?;
+    read_bytes(shown, format, &bytes)
+}
+
+fn human_size(n: u64) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    } else if n >= 1024 {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// Builds a document from a file's bytes. Public so tests and other front ends can read
+/// in-memory input the same way files are read.
+pub fn read_bytes(shown: &str, format: Format, bytes: &[u8]) -> Result<Document, InputError> {
+    if bytes.is_empty() {
+        return Err(InputError::new(shown, "skipped: the file is empty"));
+    }
+    let source = match std::str::from_utf8(bytes) {
+        Ok(s) => s.strip_prefix('\u{feff}').unwrap_or(s).to_string(),
+        Err(e) => {
+            let (line, col) =
+                crate::error::line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
+            return Err(InputError::at(shown, line, col, "not valid UTF-8 (save the file as UTF-8)"));
+        }
+    };
+    if source.contains('\0') {
+        return Err(InputError::new(shown, "skipped: looks like a binary file (it contains NUL bytes)"));
+    }
+    Ok(Document::new(shown.to_string(), format, source.clone(), source, OffsetMap::identity(), Meta::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_normalises_separators() {
+        assert_eq!(display(Path::new("./a//b/c.txt")), "a/b/c.txt");
+        assert_eq!(display(Path::new("../x/")), "../x/");
+    }
+}

@@ -1,0 +1,180 @@
+//! Stage 1 of the pipeline: **documents**.
+//!
+//! A [`Document`] is one input file as crosscheck reads it: the `source` text that reports point
+//! into, the `text` that facts are extracted from, and the [`OffsetMap`] between them. Readers for
+//! each format live beside this file; [`load`] walks paths and dispatches to them.
+
+pub mod load;
+pub mod offsets;
+
+use std::ops::Range;
+
+pub use offsets::OffsetMap;
+use serde::Serialize;
+
+/// The formats crosscheck reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl Format {
+    /// The format a file extension means by default (lowercase, without the dot).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "text" | "txt" | "plain" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "docx" | "word" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+}
+
+/// Metadata a document states about itself (front matter, HTML meta tags, a leading `date …` line).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+/// One document of the set, ready for fact extraction.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Index in the set; documents are numbered in path order, so ids are stable whatever order
+    /// the paths were given in.
+    pub id: usize,
+    /// The path as shown to users (relative paths stay relative, `/` separators).
+    pub path: String,
+    pub format: Format,
+    /// The text that line and column numbers are counted in.
+    pub source: String,
+    /// The analysis text. For formats with identity maps it has the same byte positions as
+    /// `source`, with skipped parts (markup, boilerplate) blanked to spaces.
+    pub text: String,
+    pub map: OffsetMap,
+    pub meta: Meta,
+    /// Non-fatal notes from reading (an encoding fallback, say).
+    pub warnings: Vec<String>,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column (columns counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Document {
+    pub fn new(path: String, format: Format, source: String, text: String, map: OffsetMap, meta: Meta) -> Self {
+        let line_starts = line_starts(&source);
+        Document { id: 0, path, format, source, text, map, meta, warnings: Vec::new(), line_starts }
+    }
+
+    /// A plain-text document whose analysis text is its source.
+    pub fn plain(path: impl Into<String>, source: impl Into<String>) -> Self {
+        let source = source.into();
+        Document::new(path.into(), Format::Text, source.clone(), source, OffsetMap::identity(), Meta::default())
+    }
+
+    /// The source span that an analysis-text span came from.
+    pub fn source_span(&self, text_span: Range<usize>) -> Range<usize> {
+        let r = self.map.span_to_source(text_span);
+        clamp_to_chars(&self.source, r)
+    }
+
+    /// Line and column of a source byte offset.
+    pub fn line_col(&self, source_offset: usize) -> LineCol {
+        let offset = source_offset.min(self.source.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = self.source[start..floor_char(&self.source, offset)].chars().count() + 1;
+        LineCol { line, column }
+    }
+
+    /// The whole source line(s) around a source span, trimmed, for a one-line context.
+    pub fn context(&self, source_span: Range<usize>) -> String {
+        let start = self.source[..source_span.start].rfind('\n').map_or(0, |p| p + 1);
+        let end = self.source[source_span.end..].find('\n').map_or(self.source.len(), |p| source_span.end + p);
+        let line = self.source[start..end].trim();
+        // Long paragraphs are one line in many files: keep a window around the span.
+        const WINDOW: usize = 160;
+        if line.len() <= 2 * WINDOW + (source_span.end - source_span.start) {
+            return line.to_string();
+        }
+        let from = floor_char(&self.source, source_span.start.saturating_sub(WINDOW).max(start));
+        let to = floor_char(&self.source, (source_span.end + WINDOW).min(end));
+        let mut s = String::new();
+        if from > start {
+            s.push('…');
+        }
+        s.push_str(self.source[from..to].trim());
+        if to < end {
+            s.push('…');
+        }
+        s
+    }
+}
+
+fn line_starts(s: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend(s.match_indices('\n').map(|(i, _)| i + 1));
+    v
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn clamp_to_chars(s: &str, r: Range<usize>) -> Range<usize> {
+    let start = floor_char(s, r.start);
+    let mut end = r.end.min(s.len());
+    while !s.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let d = Document::plain("a.txt", "first line\nZürich – Ayk-Mek\n");
+        let off = d.source.find("Ayk").unwrap();
+        assert_eq!(d.line_col(off), LineCol { line: 2, column: 10 });
+        assert_eq!(d.line_col(0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn context_windows_long_lines() {
+        let long = format!("{} NEEDLE {}", "word ".repeat(100), "more ".repeat(100));
+        let d = Document::plain("a.txt", long.clone());
+        let at = long.find("NEEDLE").unwrap();
+        let ctx = d.context(at..at + 6);
+        assert!(ctx.contains("NEEDLE") && ctx.starts_with('…') && ctx.ends_with('…'));
+        assert!(ctx.len() < 400);
+    }
+}

@@ -1,0 +1,43 @@
+//! Problems that stop one input (a document, a rule pack) from being used, reported beside the
+//! findings of everything else. They never abort a run: one bad file must not hide the rest.
+
+use serde::Serialize;
+use std::fmt;
+
+/// One problem with one input, located as precisely as the input allows.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct InputError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError { path: path.into(), line: None, column: None, message: message.into() }
+    }
+
+    pub fn at(path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        InputError { path: path.into(), line: Some(line), column: Some(column), message: message.into() }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{}:{}: {}", self.path, l, c, self.message),
+            (Some(l), None) => write!(f, "{}:{}: {}", self.path, l, self.message),
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = crate::document::floor_char(text, offset);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}

@@ -1,0 +1,142 @@
+//! `--format human` (the default): rustc-style diagnostics, one block per finding with every
+//! place it was seen, then a summary line. Colour only when asked for or on a terminal.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Outcome, Reporter};
+use crate::findings::{Evidence, Finding, Severity};
+
+/// How many places of one finding are drawn; the rest are counted in a note.
+const MAX_SNIPPETS: usize = 8;
+
+pub struct HumanReporter {
+    pub color: bool,
+    /// Width long lines are cut to around the marked span.
+    pub width: usize,
+}
+
+impl Reporter for HumanReporter {
+    fn write(&self, outcome: &Outcome<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let renderer = if self.color { Renderer::styled() } else { Renderer::plain() }
+            .decor_style(DecorStyle::Unicode)
+            .term_width(self.width);
+        for f in outcome.findings {
+            let text = render_finding(&renderer, outcome, f);
+            writeln!(out, "{text}\n")?;
+        }
+        writeln!(out, "{}", summary(outcome))
+    }
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> String {
+    // Keep the first place of each (document, form) pair and draw those; count the rest.
+    let mut shown: Vec<&Evidence> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for e in &f.evidence {
+        if seen.insert((e.doc, e.text.as_str(), e.role.as_deref())) {
+            shown.push(e);
+        }
+    }
+    let hidden_forms = shown.len().saturating_sub(MAX_SNIPPETS);
+    shown.truncate(MAX_SNIPPETS);
+    let repeats = f.evidence.len() - shown.len() - hidden_forms;
+
+    let title = format!("{} [{}]", f.message, f.kind.as_str());
+    let mut group = Group::with_title(level(f.severity).primary_title(title).id(f.rule.as_str()));
+    for e in &shown {
+        let Some(doc) = outcome.documents.get(e.doc) else { continue };
+        // The snippet is the source lines holding the evidence.
+        let src = &doc.source;
+        let start = src[..e.source_span.start].rfind('\n').map_or(0, |p| p + 1);
+        let end = src[e.source_span.end..].find('\n').map_or(src.len(), |p| e.source_span.end + p);
+        let label = match (&e.role, e.value == e.text) {
+            (Some(r), _) => format!("{r}: {}", e.value),
+            (None, true) => String::new(),
+            (None, false) => e.value.clone(),
+        };
+        let snippet = Snippet::source(&src[start..end]).line_start(e.line).path(doc.path.as_str()).annotation(
+            AnnotationKind::Primary.span(e.source_span.start - start..e.source_span.end - start).label(label),
+        );
+        group = group.element(snippet);
+    }
+    let mut report: Vec<Group> = vec![group];
+    let mut notes: Vec<String> = Vec::new();
+    if f.kind == crate::findings::Kind::Spelling {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &f.evidence {
+            *counts.entry(e.text.as_str()).or_default() += 1;
+        }
+        let forms: Vec<String> = counts.iter().map(|(t, n)| format!("`{t}` ×{n}")).collect();
+        notes.push(format!("forms: {}", forms.join(", ")));
+    }
+    if let Some(diff) = &f.diff {
+        let mut s = String::from("wording: ");
+        for seg in diff {
+            match seg.tag.as_str() {
+                "delete" => s.push_str(&format!("[-{}-]", seg.text.trim())),
+                "insert" => s.push_str(&format!("{{+{}+}}", seg.text.trim())),
+                _ => s.push_str(&seg.text),
+            }
+            if seg.tag != "equal" {
+                s.push(' ');
+            }
+        }
+        notes.push(s.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    if let Some(score) = f.score {
+        notes.push(format!("similarity {score:.2}"));
+    }
+    if hidden_forms + repeats > 0 {
+        notes.push(format!("and {} more place(s) not drawn", hidden_forms + repeats));
+    }
+    for n in notes {
+        report.push(Group::with_title(Level::NOTE.secondary_title(n)));
+    }
+    if let Some(c) = &f.canonical {
+        report.push(Group::with_title(Level::HELP.secondary_title(format!("preferred form: `{c}`"))));
+    }
+    renderer.render(&report)
+}
+
+/// The closing line: what was found, in how many documents, and what could not be read.
+pub fn summary(outcome: &Outcome<'_>) -> String {
+    let n = outcome.findings.len();
+    let docs = outcome.documents.len();
+    let mut parts = Vec::new();
+    for (s, name) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")] {
+        let c = outcome.count(s);
+        if c > 0 {
+            parts.push(format!("{c} {name}{}", if c == 1 || s == Severity::Info { "" } else { "s" }));
+        }
+    }
+    let mut line = if n == 0 {
+        format!("no disagreements found in {docs} document{}", plural(docs))
+    } else {
+        format!("{n} finding{} ({}) in {docs} document{}", plural(n), parts.join(", "), plural(docs))
+    };
+    if !outcome.errors.is_empty() {
+        let e = outcome.errors.len();
+        line.push_str(&format!("; {e} input{} could not be used (see errors above)", plural(e)));
+    }
+    line
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

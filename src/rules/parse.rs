@@ -1,0 +1,414 @@
+//! Parsing and validating rule packs, with positions for every error.
+
+use std::ops::Range;
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{DateOrder, DeclaredName, ReferenceFact, Rule, RuleKind, Settings, ValueType};
+use crate::error::{line_col, InputError};
+use crate::findings::Severity;
+
+/// A parsed pack: its valid rules (with the line and column where each starts), its reference
+/// facts, and an error for each part that could not be used.
+/// A rule and the line and column where its `id` is written.
+pub type PlacedRule = (Rule, (usize, usize));
+
+#[derive(Debug, Default)]
+pub struct RulePack {
+    pub path: String,
+    pub rules: Vec<PlacedRule>,
+    pub facts: Vec<ReferenceFact>,
+    pub errors: Vec<InputError>,
+}
+
+impl RulePack {
+    pub fn failed(e: InputError) -> Self {
+        RulePack { path: e.path.clone(), errors: vec![e], ..Default::default() }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChunk {
+    #[serde(default)]
+    rule: Vec<RawRule>,
+    #[serde(default)]
+    fact: Vec<RawFact>,
+    /// Accepted for documentation of the pack; not used by checks.
+    #[serde(default, rename = "pack")]
+    _pack: Option<RawPackMeta>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read for validation; shown by `crosscheck rules` in the future
+struct RawPackMeta {
+    name: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    severity: Option<Spanned<String>>,
+    message: Option<String>,
+    description: Option<String>,
+    enabled: Option<bool>,
+    min_similarity: Option<Spanned<f64>>,
+    name: Option<Spanned<Vec<RawName>>>,
+    date_order: Option<Spanned<String>>,
+    tolerance: Option<Spanned<f64>>,
+    synonyms: Option<Spanned<Vec<(String, String)>>>,
+    subject: Option<Spanned<String>>,
+    pattern: Option<Spanned<String>>,
+    value_type: Option<Spanned<String>>,
+    min_score: Option<Spanned<f64>>,
+    min_shared: Option<Spanned<usize>>,
+    same_document: Option<Spanned<bool>>,
+    aligned: Option<Spanned<bool>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawName {
+    canonical: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    equivalent: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    subject: Spanned<String>,
+    title: Option<String>,
+    date: Option<String>,
+    value: Option<String>,
+    severity: Option<Spanned<String>>,
+}
+
+/// Parses one pack. Never fails as a whole: errors are collected in the returned pack.
+pub fn parse_pack(path: &str, text: &str) -> RulePack {
+    let mut pack = RulePack { path: path.to_string(), ..Default::default() };
+    // A syntax error anywhere makes every later position unreliable: report it and stop.
+    if let Err(e) = text.parse::<toml::Table>() {
+        pack.errors.push(toml_error(path, text, 0, &e));
+        return pack;
+    }
+    for chunk in chunks(text) {
+        let part = &text[chunk.clone()];
+        match toml::from_str::<RawChunk>(part) {
+            Ok(raw) => {
+                for r in raw.rule {
+                    match validate_rule(path, text, chunk.start, r) {
+                        Ok(Some(rule)) => pack.rules.push(rule),
+                        Ok(None) => {}
+                        Err(e) => pack.errors.push(e),
+                    }
+                }
+                for f in raw.fact {
+                    match validate_fact(path, text, chunk.start, f) {
+                        Ok(fact) => pack.facts.push(fact),
+                        Err(e) => pack.errors.push(e),
+                    }
+                }
+            }
+            Err(e) => pack.errors.push(toml_error(path, text, chunk.start, &e)),
+        }
+    }
+    pack
+}
+
+/// Splits a pack into pieces that each start at a top-level `[[rule]]`, `[[fact]]` or `[table]`
+/// header (sub-tables such as `[[rule.name]]` stay with their rule).
+fn chunks(text: &str) -> Vec<Range<usize>> {
+    let mut starts = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let header =
+            t.starts_with('[') && !t.starts_with("[[rule.") && !t.starts_with("[rule.") && !t.starts_with("[[fact.");
+        if header && offset > 0 {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts.push(text.len());
+    starts.dedup();
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+fn toml_error(path: &str, text: &str, base: usize, e: &toml::de::Error) -> InputError {
+    let msg = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(text, base + span.start);
+            InputError::at(path, l, c, msg)
+        }
+        None => InputError::new(path, msg),
+    }
+}
+
+struct Ctx<'a> {
+    path: &'a str,
+    text: &'a str,
+    base: usize,
+}
+
+impl Ctx<'_> {
+    fn err(&self, span: Range<usize>, msg: String) -> InputError {
+        let (l, c) = line_col(self.text, self.base + span.start);
+        InputError::at(self.path, l, c, msg)
+    }
+}
+
+fn validate_rule(path: &str, text: &str, base: usize, r: RawRule) -> Result<Option<PlacedRule>, InputError> {
+    let cx = Ctx { path, text, base };
+    let id = r.id.get_ref().trim().to_string();
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        return Err(cx.err(r.id.span(), "rule `id` must be a non-empty word without spaces".into()));
+    }
+    let pos = line_col(text, base + r.id.span().start);
+    let kind = RuleKind::parse(r.kind.get_ref()).ok_or_else(|| {
+        let names: Vec<&str> = RuleKind::ALL.iter().map(|(n, _)| *n).collect();
+        cx.err(
+            r.kind.span(),
+            format!("unknown rule kind `{}` (expected one of: {})", r.kind.get_ref(), names.join(", ")),
+        )
+    })?;
+    let severity = match &r.severity {
+        None => Severity::Warning,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            cx.err(s.span(), format!("unknown severity `{}` (expected error, warning or info)", s.get_ref()))
+        })?,
+    };
+    if r.enabled == Some(false) {
+        return Ok(None);
+    }
+
+    // Which kind-specific fields each kind accepts.
+    let allowed: &[&str] = match kind {
+        RuleKind::Names => &["min_similarity", "name", "aligned"],
+        RuleKind::Dates => &["date_order", "aligned", "min_score", "min_shared", "same_document"],
+        RuleKind::Numbers => &["tolerance", "aligned", "min_score", "min_shared", "same_document"],
+        RuleKind::Titles => &["synonyms", "aligned"],
+        RuleKind::Fact => &["subject", "pattern", "value_type", "tolerance", "date_order"],
+        RuleKind::Quotes => &["min_score", "same_document"],
+        RuleKind::Attribution => &["min_score", "min_shared", "same_document"],
+    };
+    let present: Vec<(&str, Range<usize>)> = [
+        ("min_similarity", r.min_similarity.as_ref().map(|s| s.span())),
+        ("name", r.name.as_ref().map(|s| s.span())),
+        ("date_order", r.date_order.as_ref().map(|s| s.span())),
+        ("tolerance", r.tolerance.as_ref().map(|s| s.span())),
+        ("synonyms", r.synonyms.as_ref().map(|s| s.span())),
+        ("subject", r.subject.as_ref().map(|s| s.span())),
+        ("pattern", r.pattern.as_ref().map(|s| s.span())),
+        ("value_type", r.value_type.as_ref().map(|s| s.span())),
+        ("min_score", r.min_score.as_ref().map(|s| s.span())),
+        ("min_shared", r.min_shared.as_ref().map(|s| s.span())),
+        ("same_document", r.same_document.as_ref().map(|s| s.span())),
+        ("aligned", r.aligned.as_ref().map(|s| s.span())),
+    ]
+    .into_iter()
+    .filter_map(|(n, s)| s.map(|s| (n, s)))
+    .collect();
+    for (name, span) in &present {
+        if !allowed.contains(name) {
+            return Err(cx.err(
+                span.clone(),
+                format!(
+                    "field `{name}` does not apply to rules of kind `{}` (it takes: {})",
+                    kind.as_str(),
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+
+    let unit = |v: &Option<Spanned<f64>>, name: &str| -> Result<Option<f64>, InputError> {
+        match v {
+            Some(s) if !(0.0..=1.0).contains(s.get_ref()) => {
+                Err(cx.err(s.span(), format!("`{name}` must be between 0 and 1, not {}", s.get_ref())))
+            }
+            Some(s) => Ok(Some(*s.get_ref())),
+            None => Ok(None),
+        }
+    };
+    let mut settings = Settings {
+        min_similarity: unit(&r.min_similarity, "min_similarity")?,
+        min_score: unit(&r.min_score, "min_score")?,
+        min_shared: r.min_shared.as_ref().map(|s| *s.get_ref()),
+        same_document: r.same_document.as_ref().map(|s| *s.get_ref()),
+        aligned: r.aligned.as_ref().map(|s| *s.get_ref()),
+        synonyms: r.synonyms.map(|s| s.into_inner()).unwrap_or_default(),
+        subject: r.subject.as_ref().map(|s| s.get_ref().clone()),
+        ..Default::default()
+    };
+    if let Some(t) = &r.tolerance {
+        if *t.get_ref() < 0.0 {
+            return Err(cx.err(t.span(), "`tolerance` must not be negative".into()));
+        }
+        settings.tolerance = Some(*t.get_ref());
+    }
+    if let Some(d) = &r.date_order {
+        settings.date_order = Some(DateOrder::parse(d.get_ref()).ok_or_else(|| {
+            cx.err(d.span(), format!("unknown date_order `{}` (expected dmy, mdy or ymd)", d.get_ref()))
+        })?);
+    }
+    if let Some(names) = r.name {
+        for n in names.into_inner() {
+            if n.canonical.trim().is_empty() {
+                return Err(cx.err(r.id.span(), "a `[[rule.name]]` needs a non-empty `canonical`".into()));
+            }
+            settings.names.push(DeclaredName { canonical: n.canonical, aliases: n.aliases, equivalent: n.equivalent });
+        }
+    }
+    if kind == RuleKind::Fact {
+        let subject = r.subject.as_ref().ok_or_else(|| cx.err(r.id.span(), "a `fact` rule needs `subject`".into()))?;
+        if subject.get_ref().trim().is_empty() {
+            return Err(cx.err(subject.span(), "`subject` must not be empty".into()));
+        }
+        let vt = match &r.value_type {
+            Some(v) => ValueType::parse(v.get_ref()).ok_or_else(|| {
+                cx.err(
+                    v.span(),
+                    format!("unknown value_type `{}` (expected date, number, name, title or text)", v.get_ref()),
+                )
+            })?,
+            None => ValueType::Text,
+        };
+        settings.value_type = Some(vt);
+        let pat = r.pattern.as_ref().ok_or_else(|| cx.err(r.id.span(), "a `fact` rule needs `pattern`".into()))?;
+        let expanded = crate::facts::patterns::expand(pat.get_ref(), vt);
+        let re = Regex::new(&expanded).map_err(|e| {
+            // Point inside the string: the span covers the quotes, so skip the opening one.
+            let mut span = pat.span();
+            span.start += 1;
+            cx.err(span, format!("invalid regex in `pattern`: {}", regex_error_summary(&e)))
+        })?;
+        if re.capture_names().flatten().all(|n| n != "value") {
+            return Err(cx.err(
+                pat.span(),
+                "`pattern` needs a named capture `(?P<value>…)` or one placeholder such as `{number}`".into(),
+            ));
+        }
+        settings.pattern = Some(re);
+        settings.pattern_source = Some(pat.get_ref().clone());
+    }
+
+    Ok(Some((
+        Rule { id, kind, severity, message: r.message, description: r.description, pack: path.to_string(), settings },
+        pos,
+    )))
+}
+
+fn regex_error_summary(e: &regex::Error) -> String {
+    // The regex crate's message spans several lines with an ASCII pointer; keep the last line.
+    e.to_string().lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string()
+}
+
+fn validate_fact(path: &str, text: &str, base: usize, f: RawFact) -> Result<ReferenceFact, InputError> {
+    let cx = Ctx { path, text, base };
+    if f.title.is_none() && f.date.is_none() && f.value.is_none() {
+        return Err(cx.err(f.subject.span(), "a `[[fact]]` needs `title`, `date` or `value` besides `subject`".into()));
+    }
+    let severity = match &f.severity {
+        None => Severity::Warning,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            cx.err(s.span(), format!("unknown severity `{}` (expected error, warning or info)", s.get_ref()))
+        })?,
+    };
+    Ok(ReferenceFact {
+        subject: f.subject.into_inner(),
+        title: f.title,
+        date: f.date,
+        value: f.value,
+        pack: path.to_string(),
+        severity,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_pack_is_valid() {
+        let p = parse_pack("default.toml", super::super::DEFAULT_PACK);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert!(p.rules.len() >= 5);
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let text =
+            "[[rule]]\nid = \"a\"\nkind = \"names\"\n\n[[rule]]\nid = \"b\"\nkind = \"names\"\ncolour = \"red\"\n";
+        let p = parse_pack("p.toml", text);
+        assert_eq!(p.rules.len(), 1, "the good rule survives");
+        assert_eq!(p.errors.len(), 1);
+        let e = &p.errors[0];
+        assert_eq!((e.line, e.column), (Some(8), Some(1)), "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn bad_regex_points_into_the_pattern() {
+        let text = "[[rule]]\nid = \"f\"\nkind = \"fact\"\nsubject = \"x\"\npattern = \"(?P<value>[a-\"\n";
+        let p = parse_pack("p.toml", text);
+        let e = &p.errors[0];
+        assert_eq!(e.line, Some(5));
+        assert_eq!(e.column, Some(12));
+        assert!(e.message.contains("invalid regex"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_and_misplaced_fields() {
+        let cases = [
+            ("kind = \"colour\"", "unknown rule kind"),
+            ("kind = \"names\"\nseverity = \"fatal\"", "unknown severity"),
+            ("kind = \"names\"\nmin_similarity = 1.5", "between 0 and 1"),
+            ("kind = \"names\"\ndate_order = \"dmy\"", "does not apply"),
+            ("kind = \"dates\"\ndate_order = \"ydm\"", "unknown date_order"),
+            ("kind = \"fact\"\npattern = \"{number}\"", "needs `subject`"),
+        ];
+        for (body, want) in cases {
+            let text = format!("[[rule]]\nid = \"x\"\n{body}\n");
+            let p = parse_pack("p.toml", &text);
+            assert_eq!(p.errors.len(), 1, "{body}");
+            assert!(p.errors[0].message.contains(want), "{body}: {}", p.errors[0]);
+            assert!(p.errors[0].line.is_some());
+        }
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let p = parse_pack("p.toml", "[[rule]]\nid = \"x\nkind = \"names\"\n");
+        assert_eq!(p.errors.len(), 1);
+        assert_eq!(p.errors[0].line, Some(2));
+    }
+
+    #[test]
+    fn duplicate_ids_across_packs() {
+        let a = parse_pack("a.toml", "[[rule]]\nid = \"x\"\nkind = \"names\"\n");
+        let b = parse_pack("b.toml", "\n[[rule]]\nid = \"x\"\nkind = \"dates\"\n");
+        let (set, errors) = super::super::RuleSet::from_packs(vec![a, b]);
+        assert_eq!(set.rules.len(), 1);
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("b.toml", Some(3)));
+    }
+
+    #[test]
+    fn facts_and_names_tables() {
+        let text = "[[rule]]\nid = \"n\"\nkind = \"names\"\n[[rule.name]]\ncanonical = \"Kyiv\"\naliases = [\"Kiev\"]\n\n[[fact]]\nsubject = \"Jane Roe\"\ntitle = \"Chief Executive of Acme\"\n";
+        let p = parse_pack("p.toml", text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.rules[0].0.settings.names[0].aliases, vec!["Kiev".to_string()]);
+        assert_eq!(p.facts[0].title.as_deref(), Some("Chief Executive of Acme"));
+    }
+}
