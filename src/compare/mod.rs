@@ -4,7 +4,5 @@
 pub mod aligned;
 pub mod attribution;
 pub mod fact;
-pub mod names;
-pub mod quotes;
 pub mod titles;
 pub mod values;

@@ -1,0 +1,196 @@
+//! The command line as users and CI meet it: exit codes, errors that name the place, output that
+//! does not depend on argument order or threads, and bad input that never hides other findings.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::fs;
+
+fn fixture(set: &str) -> String {
+    root().join("fixtures").join(set).join("articles").to_string_lossy().into_owned()
+}
+
+/// Copies a fixture set's articles into a fresh temporary folder.
+fn copy_set(set: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in fs::read_dir(fixture(set)).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, tmp.path().join(p.file_name().unwrap())).unwrap();
+    }
+    tmp
+}
+
+fn findings(json: &Value) -> Vec<Value> {
+    json["findings"].as_array().unwrap().clone()
+}
+
+/// Findings without the document paths, to compare runs over copies of one set.
+fn strip_paths(fs: &[Value]) -> Vec<(String, String, Vec<String>)> {
+    fs.iter()
+        .map(|f| {
+            let ev = f["evidence"].as_array().unwrap();
+            let texts = ev.iter().map(|e| e["text"].as_str().unwrap().to_string()).collect();
+            (f["rule"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string(), texts)
+        })
+        .collect()
+}
+
+#[test]
+fn findings_exit_one_and_clean_sets_exit_zero() {
+    let (code, json, _) = check_json(&[&fixture("satellite-launch")]);
+    assert!(!findings(&json).is_empty());
+    assert_eq!(code, 1);
+    let (code, json, _) = check_json(&[&fixture("museum-faithful"), "--fail-on", "warning"]);
+    let serious = findings(&json).iter().filter(|f| f["severity"] != "info").count();
+    assert_eq!(serious, 0, "{json:#}");
+    assert_eq!(code, 0);
+    let (code, _, _) = check_json(&[&fixture("satellite-launch"), "--fail-on", "none"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn output_is_identical_whatever_the_order_and_threads() {
+    let dir = fixture("court-verdict");
+    let files: Vec<String> = {
+        let mut v: Vec<String> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    };
+    let run = |args: Vec<&str>| {
+        let out = bin().current_dir(root()).arg("check").args(args).args(["--format", "json"]).output().unwrap();
+        out.stdout
+    };
+    let forward: Vec<&str> = files.iter().map(String::as_str).collect();
+    let mut backward = forward.clone();
+    backward.reverse();
+    let a = run([forward.clone(), vec!["-j", "1"]].concat());
+    let b = run([backward.clone(), vec!["-j", "2"]].concat());
+    let c = run([backward, vec!["-j", "4"]].concat());
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+    // A human report is deterministic too.
+    let h1 = bin().current_dir(root()).args(["check", &dir, "-j", "1"]).output().unwrap().stdout;
+    let h2 = bin().current_dir(root()).args(["check", &dir, "-j", "3"]).output().unwrap().stdout;
+    assert_eq!(h1, h2);
+}
+
+#[test]
+fn bad_rule_file_is_located_and_the_rest_still_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = tmp.path().join("broken.toml");
+    fs::write(
+        &pack,
+        "[[rule]]\nid = \"ok-rule\"\nkind = \"names\"\n\n[[rule]]\nid = \"bad\"\nkind = \"fact\"\nsubject = \"x\"\npattern = \"(unclosed\"\n",
+    )
+    .unwrap();
+    let (_, clean, _) = check_json(&[&fixture("satellite-launch")]);
+    let (code, json, stderr) = check_json(&[&fixture("satellite-launch"), "--rules", pack.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["line"], 9);
+    assert_eq!(errors[0]["column"], 12);
+    assert!(stderr.contains("broken.toml:9:12"), "{stderr}");
+    // The default rules still found everything they find without the broken pack.
+    let default_only: Vec<Value> = findings(&json).into_iter().filter(|f| f["rule"] != "ok-rule").collect();
+    assert_eq!(strip_paths(&default_only), strip_paths(&findings(&clean)));
+}
+
+#[test]
+fn unreadable_and_non_utf8_documents_are_reported_and_the_rest_checked() {
+    let tmp = copy_set("satellite-launch");
+    let (_, clean, _) = check_json(&[tmp.path().to_str().unwrap()]);
+    fs::write(tmp.path().join("latin1.txt"), b"Caf\xe9 au lait\n\xff\xfe broken").unwrap();
+    let locked = tmp.path().join("locked.txt");
+    fs::write(&locked, "Some text").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let (code, json, stderr) = check_json(&[tmp.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    let errors = json["errors"].as_array().unwrap();
+    let running_as_root = fs::read_to_string(&locked).is_ok();
+    let paths: Vec<&str> = errors.iter().map(|e| e["path"].as_str().unwrap()).collect();
+    assert!(paths.iter().any(|p| p.ends_with("latin1.txt")), "{errors:?}");
+    if !running_as_root {
+        assert!(paths.iter().any(|p| p.ends_with("locked.txt")), "{errors:?}");
+        assert!(stderr.contains("permission denied"), "{stderr}");
+    }
+    assert!(stderr.contains("latin1.txt"), "{stderr}");
+    assert_eq!(strip_paths(&findings(&json)), strip_paths(&findings(&clean)));
+}
+
+#[test]
+fn missing_path_is_an_input_error() {
+    let (code, json, stderr) = check_json(&["no/such/folder"]);
+    assert_eq!(code, 2);
+    assert_eq!(json["errors"][0]["path"], "no/such/folder");
+    assert!(stderr.contains("no such file"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let out = bin().args(["check", "--format", "yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let (_, json, _) = check_json(&[&fixture("satellite-launch")]);
+    assert_eq!(json["version"], 1);
+    let docs = json["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3);
+    for d in docs {
+        assert!(d.get("path").is_some() && d.get("title").is_some() && d.get("date").is_some());
+    }
+    for f in findings(&json) {
+        for key in ["id", "rule", "kind", "severity", "message", "subject", "evidence"] {
+            assert!(f.get(key).is_some(), "finding lacks {key}: {f}");
+        }
+        assert_eq!(f["id"].as_str().unwrap().len(), 16);
+        for e in f["evidence"].as_array().unwrap() {
+            for key in ["document", "line", "column", "end_line", "end_column", "text", "value", "context"] {
+                assert!(e.get(key).is_some(), "evidence lacks {key}: {e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_survive_unrelated_edits() {
+    let tmp = copy_set("satellite-launch");
+    let (_, before, _) = check_json(&[tmp.path().to_str().unwrap()]);
+    let p = tmp.path().join("wire.txt");
+    let text = fs::read_to_string(&p).unwrap();
+    fs::write(&p, format!("An unrelated opening paragraph about the weather.\n\n{text}")).unwrap();
+    let (_, after, _) = check_json(&[tmp.path().to_str().unwrap()]);
+    let ids = |j: &Value| findings(j).iter().map(|f| f["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(!ids(&before).is_empty());
+    let (mut a, mut b) = (ids(&before), ids(&after));
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn output_file_and_human_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("report.txt");
+    let status = bin()
+        .current_dir(root())
+        .args(["check", &fixture("satellite-launch"), "-o", out.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour in files");
+    assert!(text.contains("wire.txt:"), "{text}");
+    assert!(text.lines().last().unwrap().contains("in 3 documents"), "{text}");
+}

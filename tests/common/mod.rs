@@ -1,0 +1,150 @@
+//! Shared helpers for the integration tests: run the real binary and judge its JSON against an
+//! `EXPECTED.toml` (the format of `../shared/seeds/EXPECTED.toml`, plus `strict` and `absent`).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `crosscheck check ARGS --format json` from the crate root; returns (exit code, JSON, stderr).
+pub fn check_json(args: &[&str]) -> (i32, Value, String) {
+    let out = bin().current_dir(root()).arg("check").args(args).args(["--format", "json"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("bad JSON ({e}): {stdout}"));
+    (out.status.code().unwrap_or(-1), json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[derive(Deserialize, Debug)]
+pub struct Expected {
+    #[serde(default)]
+    pub expect: Vec<Expect>,
+    #[serde(default)]
+    pub trap: Vec<Trap>,
+    /// Values no finding may show as evidence at all (near misses that must stay silent).
+    #[serde(default)]
+    pub absent: Vec<Trap>,
+    /// Finding kinds for which the expectations are the complete list.
+    #[serde(default)]
+    pub strict: Vec<String>,
+}
+
+#[derive(Deserialize, Debug)]
+pub struct Expect {
+    pub kind: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Deserialize, Debug)]
+pub struct Trap {
+    pub values: Vec<String>,
+}
+
+pub fn read_expected(path: &Path) -> Expected {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+fn strings(v: &Value, keep: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                if keep(k) {
+                    strings(v, keep, out);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| strings(v, keep, out)),
+        Value::String(s) => out.push(fold(s)),
+        _ => {}
+    }
+}
+
+/// Whole-word, case-insensitive containment, as the project's scorer does it.
+pub fn has(texts: &[String], value: &str) -> bool {
+    let v = fold(value);
+    texts.iter().any(|t| {
+        t.match_indices(&v).any(|(i, _)| {
+            let before = t[..i].chars().next_back();
+            let after = t[i + v.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    })
+}
+
+/// The strings of a finding outside `context` fields (what the scorer calls its body).
+pub fn body(f: &Value) -> Vec<String> {
+    let mut v = Vec::new();
+    strings(f, &|k| !k.contains("context"), &mut v);
+    v
+}
+
+/// The surface texts of a finding's evidence.
+pub fn surface(f: &Value) -> Vec<String> {
+    let mut v = Vec::new();
+    for e in f["evidence"].as_array().into_iter().flatten() {
+        if let Some(s) = e["text"].as_str() {
+            v.push(fold(s));
+        }
+    }
+    v
+}
+
+/// Checks findings against expectations; returns every failure as a line.
+pub fn judge(findings: &[Value], exp: &Expected) -> Vec<String> {
+    let mut failures = Vec::new();
+    for e in &exp.expect {
+        let ok = findings.iter().any(|f| f["kind"] == e.kind.as_str() && e.values.iter().all(|v| has(&body(f), v)));
+        if !ok {
+            failures.push(format!("missed {}: {}", e.kind, e.values.join(" / ")));
+        }
+    }
+    for t in &exp.trap {
+        for f in findings {
+            if t.values.iter().all(|v| has(&surface(f), v)) {
+                failures.push(format!("trap {} in finding {}", t.values.join(" / "), f["message"]));
+            }
+        }
+    }
+    for a in &exp.absent {
+        for v in &a.values {
+            for f in findings {
+                if has(&surface(f), v) {
+                    failures.push(format!(
+                        "`{v}` must stay silent but is evidence of {} finding {}",
+                        f["kind"], f["message"]
+                    ));
+                }
+            }
+        }
+    }
+    for kind in &exp.strict {
+        let want = exp.expect.iter().filter(|e| &e.kind == kind).count();
+        let got: Vec<&Value> = findings.iter().filter(|f| f["kind"] == kind.as_str()).collect();
+        if got.len() != want {
+            let msgs: Vec<String> = got.iter().map(|f| f["message"].to_string()).collect();
+            failures.push(format!(
+                "{kind}: expected exactly {want} finding(s), got {}: {}",
+                got.len(),
+                msgs.join("; ")
+            ));
+        }
+    }
+    failures
+}
