@@ -1,8 +1,32 @@
-//! Stage 3 of the pipeline: **comparisons**. Each module compares one kind of fact across the
-//! whole set and turns disagreements into findings; `check(cx, rule)` is its entry point.
-
-pub mod aligned;
 pub mod attribution;
-pub mod fact;
-pub mod titles;
-pub mod values;
+pub mod names;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Joins conflicting pairs into groups (connected components), each sorted, in a stable order,
+/// so one disagreement seen between several documents is one finding.
+pub fn group_pairs(pairs: &BTreeSet<(usize, usize)>) -> Vec<Vec<usize>> {
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    fn find(p: &mut BTreeMap<usize, usize>, x: usize) -> usize {
+        let up = *p.entry(x).or_insert(x);
+        if up == x {
+            return x;
+        }
+        let root = find(p, up);
+        p.insert(x, root);
+        root
+    }
+    for &(a, b) in pairs {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+    let keys: Vec<usize> = parent.keys().copied().collect();
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in keys {
+        let r = find(&mut parent, k);
+        groups.entry(r).or_default().push(k);
+    }
+    groups.into_values().collect()
+}

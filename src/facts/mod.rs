@@ -3,6 +3,8 @@
 //! One file per fact kind. Each recogniser is a pure function of the text; [`extract`] runs them
 //! for every document in parallel and keeps the results in [`DocFacts`].
 
+pub mod dates;
+pub mod names;
 pub mod patterns;
 
 use std::ops::Range;
@@ -13,9 +15,33 @@ use crate::engine::EngineOptions;
 
 /// All facts found in one document (spans are byte ranges of its analysis text).
 #[derive(Debug, Clone, Default)]
-pub struct DocFacts {}
+pub struct DocFacts {
+    pub names: Vec<names::NameMention>,
+    pub dates: Vec<dates::DateMention>,
+}
+
+/// The recogniser's date order for a configured one.
+pub fn date_order(o: crate::rules::DateOrder) -> dates::DateOrder {
+    match o {
+        crate::rules::DateOrder::Dmy => dates::DateOrder::Dmy,
+        crate::rules::DateOrder::Mdy => dates::DateOrder::Mdy,
+        crate::rules::DateOrder::Ymd => dates::DateOrder::Ymd,
+    }
+}
 
 /// Extracts the facts of every document; `sentences[i]` are the sentence ranges of `texts[i]`.
-pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], _options: &EngineOptions) -> Vec<DocFacts> {
-    texts.par_iter().zip(sentences.par_iter()).map(|(_t, _s)| DocFacts::default()).collect()
+pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &EngineOptions) -> Vec<DocFacts> {
+    let order = options.date_order.map(date_order);
+    // Names need the whole set: a capitalised word is a name only if the set never uses it in
+    // lowercase.
+    let names = names::find_names(texts);
+    texts
+        .par_iter()
+        .zip(sentences.par_iter())
+        .zip(names.into_par_iter())
+        .map(|((t, _s), names)| {
+            let dates = dates::find_dates(t, order);
+            DocFacts { names, dates }
+        })
+        .collect()
 }

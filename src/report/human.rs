@@ -62,6 +62,8 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
         let start = src[..e.source_span.start].rfind('\n').map_or(0, |p| p + 1);
         let end = src[e.source_span.end..].find('\n').map_or(src.len(), |p| e.source_span.end + p);
         let label = match (&e.role, e.value == e.text) {
+            // A spelling's folded key means little to a reader; the forms note says it all.
+            _ if f.kind == crate::findings::Kind::Spelling => String::new(),
             (Some(r), _) => format!("{r}: {}", e.value),
             (None, true) => String::new(),
             (None, false) => e.value.clone(),

@@ -1,0 +1,569 @@
+//! Alignment of passages that retell the same statement, across documents and within one.
+//!
+//! Two articles rarely quote each other word for word: one says "the ministry wrote to the UN chief
+//! that rebels keep fortifying positions near the town", the other "the president's letter to the
+//! Secretary-General mentions new fortified positions near the town". Disagreements (who sent the
+//! letter, which town, how many mines) hide exactly in such pairs, so crosscheck first has to find
+//! them and then diff them word by word.
+//!
+//! How it scales (the approach of passim and of near-duplicate detection, never all pairs):
+//! - every sentence becomes a set of *units*: stems of its content words (stop words dropped,
+//!   hyphenated words split, possessives removed), weighted by inverse sentence frequency;
+//! - units found in many sentences (above `max_df` of them, and never more than
+//!   [`MAX_POSTINGS`]) are too common to suggest a pair; the rest, the *rare* units, go into an
+//!   inverted index;
+//! - a sentence's candidates are the passages sharing at least `min_shared` rare units with it,
+//!   counted in one sparse accumulator pass over the posting lists of its own rare units;
+//! - each candidate is scored by the geometric mean of the two weighted containments
+//!   (shared weight / √(weight A · weight B)), so a short passage fully inside a long one still
+//!   scores well, while two long passages sharing a few topic words do not;
+//! - windows of two consecutive sentences are scored against single sentences, so a statement
+//!   split differently still aligns; overlapping results keep only the best pair per region.
+//!
+//! ```
+//! use crosscheck::align::{align, AlignSettings};
+//! use crosscheck::text::sentences;
+//! let a = "The ministry wrote that rebels keep building fortified positions near the stationed \
+//!          contingent and laying mines. Weather was mild.";
+//! let b = "Mild weather again. A letter says rebels are building new fortified positions near \
+//!          the contingent stationed there, laying many mines.";
+//! let docs = [a, b];
+//! let sents: Vec<_> = docs.iter().map(|d| sentences(d)).collect();
+//! let (pairs, _) = align(&docs, &sents, &AlignSettings::default());
+//! assert_eq!(pairs.len(), 1);
+//! assert!(pairs[0].shared.contains(&"fortifi".to_string()));
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use similar::DiffTag;
+
+use crate::text::{fold, is_stopword, words_in};
+
+/// A passage: one sentence, or a window of two consecutive sentences, of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Passage {
+    /// Index into the `docs` given to [`align`].
+    pub doc: usize,
+    /// Byte range into `docs[doc]`.
+    pub range: Range<usize>,
+}
+
+/// Tuning of [`align`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlignSettings {
+    /// Rare units two passages must share to be scored at all.
+    pub min_shared: usize,
+    /// Lowest score (0..=1) of a reported pair.
+    pub min_score: f64,
+    /// A unit found in more than this fraction of sentences is not rare (see [`MAX_POSTINGS`] and
+    /// the per-document floor in [`rare_cap`]).
+    pub max_df: f64,
+    /// Also pair passages of the same document (never overlapping or adjacent ones).
+    pub same_document: bool,
+    /// Also score windows of two consecutive sentences against single sentences.
+    pub windows: bool,
+}
+
+impl Default for AlignSettings {
+    fn default() -> Self {
+        AlignSettings { min_shared: 3, min_score: 0.4, max_df: 0.02, same_document: true, windows: true }
+    }
+}
+
+/// Two passages retelling the same statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlignedPair {
+    /// The passage that comes first (by document, then position).
+    pub a: Passage,
+    pub b: Passage,
+    /// Geometric mean of the two IDF-weighted containments, 0..=1.
+    pub score: f64,
+    /// The rare units (word stems) both passages contain, sorted.
+    pub shared: Vec<String>,
+}
+
+/// Counters describing one run, for diagnostics and benchmarks.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct AlignStats {
+    /// Sentences plus (when enabled) two-sentence windows.
+    pub passages: usize,
+    /// Candidate pairs that reached scoring.
+    pub candidate_pairs_scored: usize,
+    /// Pairs returned.
+    pub pairs: usize,
+}
+
+/// Hard ceiling on how many sentences a rare unit may occur in. Counting candidates costs the sum
+/// of the squared posting lengths, so this bounds the work per unit whatever `max_df` says.
+pub const MAX_POSTINGS: usize = 1000;
+
+/// Pseudo-count of background sentences in which no unit occurs. Without it, in a tiny set every
+/// shared word looks common (a word in 2 of 2 sentences) and gets no weight; with it, IDF only
+/// starts to bite once a set is large enough to say what is common.
+const PRIOR_SENTENCES: f64 = 20.0;
+
+/// Largest posting length (in sentences) of a rare unit. A statement retold once in every
+/// document puts its words in `n_docs` sentences, so the cap never drops below that (plus a little
+/// slack for a retelling repeated within a document), whatever the fraction says.
+pub fn rare_cap(n_sentences: usize, n_docs: usize, max_df: f64) -> usize {
+    let by_fraction = if max_df.is_finite() && max_df > 0.0 { (max_df * n_sentences as f64).ceil() as usize } else { 0 };
+    by_fraction.max(n_docs + 3).min(MAX_POSTINGS)
+}
+
+/// Finds passages that retell the same statement. `sentences[i]` holds the sentence ranges of
+/// `docs[i]` (as from [`crate::text::sentences`]); ranges that are out of bounds or not on
+/// character boundaries are ignored. Pairs are sorted by the position of `a`, then of `b`.
+pub fn align(docs: &[&str], sentences: &[Vec<Range<usize>>], settings: &AlignSettings) -> (Vec<AlignedPair>, AlignStats) {
+    let corpus = Corpus::build(docs, sentences, settings);
+    let n = corpus.sents.len();
+    let mut stats = AlignStats {
+        passages: n + if settings.windows { (0..n).filter(|&g| corpus.window_at(g)).count() } else { 0 },
+        ..AlignStats::default()
+    };
+    if n < 2 {
+        return (Vec::new(), stats);
+    }
+
+    // One accumulator per chunk of sentences: allocation stays low and the collected order (and so
+    // the output) is independent of how rayon schedules the chunks.
+    const CHUNK: usize = 256;
+    let chunks: Vec<(Vec<Scored>, usize)> = (0..n.div_ceil(CHUNK))
+        .into_par_iter()
+        .map(|c| {
+            let mut acc = Accumulator { counts: vec![0; n], touched: Vec::new() };
+            let mut found = Vec::new();
+            let mut scored = 0usize;
+            for p in c * CHUNK..((c + 1) * CHUNK).min(n) {
+                scored += corpus.candidates_of(p, settings, &mut acc, &mut found);
+            }
+            (found, scored)
+        })
+        .collect();
+
+    let mut all = Vec::new();
+    for (found, scored) in chunks {
+        stats.candidate_pairs_scored += scored;
+        all.extend(found);
+    }
+    let kept = best_per_region(all);
+    let mut pairs: Vec<AlignedPair> = kept
+        .into_iter()
+        .map(|s| AlignedPair {
+            a: corpus.passage(s.a),
+            b: corpus.passage(s.b),
+            score: s.score,
+            shared: {
+                let mut v: Vec<String> = s.shared.iter().map(|&u| corpus.names[u as usize].clone()).collect();
+                v.sort();
+                v
+            },
+        })
+        .collect();
+    pairs.sort_by(|x, y| {
+        (x.a.doc, x.a.range.start, x.a.range.end, x.b.doc, x.b.range.start, x.b.range.end).cmp(&(
+            y.a.doc,
+            y.a.range.start,
+            y.a.range.end,
+            y.b.doc,
+            y.b.range.start,
+            y.b.range.end,
+        ))
+    });
+    stats.pairs = pairs.len();
+    (pairs, stats)
+}
+
+/// A sentence of the set, with its units (sorted, deduplicated ids).
+struct Sent {
+    doc: usize,
+    /// Position among the usable sentences of its document.
+    idx: usize,
+    range: Range<usize>,
+    units: Vec<u32>,
+    rare: Vec<u32>,
+}
+
+/// A passage by global sentence index: `(first, last)`, equal for a single sentence.
+type Span = (usize, usize);
+
+struct Scored {
+    a: Span,
+    b: Span,
+    score: f64,
+    shared: Vec<u32>,
+}
+
+struct Accumulator {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+struct Corpus {
+    sents: Vec<Sent>,
+    names: Vec<String>,
+    weight: Vec<f64>,
+    postings: Vec<Vec<u32>>,
+}
+
+impl Corpus {
+    fn build(docs: &[&str], sentences: &[Vec<Range<usize>>], settings: &AlignSettings) -> Corpus {
+        let mut vocab = Vocab::new();
+        let mut sents = Vec::new();
+        for (doc, (text, ranges)) in docs.iter().zip(sentences).enumerate() {
+            let mut idx = 0;
+            for r in ranges {
+                if r.start > r.end || text.get(r.clone()).is_none() {
+                    continue;
+                }
+                let mut units = Vec::new();
+                for w in words_in(text, r.clone()) {
+                    units.extend_from_slice(vocab.units_of(w.text));
+                }
+                units.sort_unstable();
+                units.dedup();
+                sents.push(Sent { doc, idx, range: r.clone(), units, rare: Vec::new() });
+                idx += 1;
+            }
+        }
+        let n = sents.len();
+        let mut df = vec![0usize; vocab.names.len()];
+        for s in &sents {
+            for &u in &s.units {
+                df[u as usize] += 1;
+            }
+        }
+        let cap = rare_cap(n, docs.len().min(sentences.len()), settings.max_df);
+        let total = n as f64 + PRIOR_SENTENCES;
+        let weight: Vec<f64> = df.iter().map(|&d| (total / d.max(1) as f64).ln()).collect();
+        let mut postings = vec![Vec::new(); df.len()];
+        for (g, s) in sents.iter_mut().enumerate() {
+            s.rare = s.units.iter().copied().filter(|&u| (2..=cap).contains(&df[u as usize])).collect();
+            for &u in &s.rare {
+                postings[u as usize].push(g as u32);
+            }
+        }
+        Corpus { sents, names: vocab.names, weight, postings }
+    }
+
+    /// Whether a two-sentence window starts at global sentence `g`.
+    fn window_at(&self, g: usize) -> bool {
+        g + 1 < self.sents.len() && self.sents[g].doc == self.sents[g + 1].doc
+    }
+
+    fn passage(&self, (first, last): Span) -> Passage {
+        Passage { doc: self.sents[first].doc, range: self.sents[first].range.start..self.sents[last].range.end }
+    }
+
+    /// Whether two passages may be paired: different documents, or (when allowed) parts of one
+    /// document with at least one sentence between them, since neighbours naturally share words.
+    fn may_pair(&self, a: Span, b: Span, settings: &AlignSettings) -> bool {
+        let (sa, sb) = (&self.sents[a.0], &self.sents[b.0]);
+        if sa.doc != sb.doc {
+            return true;
+        }
+        let (a0, a1) = (sa.idx, self.sents[a.1].idx);
+        let (b0, b1) = (sb.idx, self.sents[b.1].idx);
+        settings.same_document && (a1 + 1 < b0 || b1 + 1 < a0)
+    }
+
+    /// Scores every candidate involving sentence `p`: sentences after it, and windows anywhere.
+    /// Returns how many candidates were scored; pairs above the threshold go to `out`.
+    fn candidates_of(&self, p: usize, settings: &AlignSettings, acc: &mut Accumulator, out: &mut Vec<Scored>) -> usize {
+        let doc = self.sents[p].doc;
+        for &u in &self.sents[p].rare {
+            for &q in &self.postings[u as usize] {
+                if q as usize == p || (!settings.same_document && self.sents[q as usize].doc == doc) {
+                    continue;
+                }
+                let c = &mut acc.counts[q as usize];
+                if *c == 0 {
+                    acc.touched.push(q);
+                }
+                *c += 1;
+            }
+        }
+        acc.touched.sort_unstable();
+        let k = settings.min_shared.max(1) as u32;
+        let mut scored = 0;
+        for &q in &acc.touched {
+            let q = q as usize;
+            let c = acc.counts[q];
+            if q > p && c >= k && self.may_pair((p, p), (q, q), settings) {
+                scored += 1;
+                out.extend(self.score((p, p), (q, q), settings));
+            }
+            // A window counts only if both of its sentences contribute; otherwise it is the
+            // single-sentence pair padded with noise.
+            if settings.windows && self.window_at(q) {
+                let next = acc.counts[q + 1];
+                if next > 0 && c + next >= k && self.may_pair((p, p), (q, q + 1), settings) {
+                    scored += 1;
+                    out.extend(self.score((p, p), (q, q + 1), settings));
+                }
+            }
+        }
+        for &q in &acc.touched {
+            acc.counts[q as usize] = 0;
+        }
+        acc.touched.clear();
+        scored
+    }
+
+    fn units(&self, (first, last): Span) -> std::borrow::Cow<'_, [u32]> {
+        if first == last {
+            std::borrow::Cow::Borrowed(&self.sents[first].units)
+        } else {
+            let mut v: Vec<u32> = self.sents[first].units.iter().chain(&self.sents[last].units).copied().collect();
+            v.sort_unstable();
+            v.dedup();
+            std::borrow::Cow::Owned(v)
+        }
+    }
+
+    fn score(&self, a: Span, b: Span, settings: &AlignSettings) -> Option<Scored> {
+        let (ua, ub) = (self.units(a), self.units(b));
+        let w = |u: u32| self.weight[u as usize];
+        let (wa, wb): (f64, f64) = (ua.iter().map(|&u| w(u)).sum(), ub.iter().map(|&u| w(u)).sum());
+        let mut common = 0.0;
+        let mut shared = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < ua.len() && j < ub.len() {
+            match ua[i].cmp(&ub[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += w(ua[i]);
+                    if self.is_rare(ua[i]) {
+                        shared.push(ua[i]);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if shared.len() < settings.min_shared.max(1) || wa <= 0.0 || wb <= 0.0 {
+            return None;
+        }
+        let score = (common / (wa * wb).sqrt()).min(1.0);
+        if score < settings.min_score {
+            return None;
+        }
+        let (a, b) = if (self.sents[a.0].doc, self.sents[a.0].idx) <= (self.sents[b.0].doc, self.sents[b.0].idx) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        Some(Scored { a, b, score, shared })
+    }
+
+    fn is_rare(&self, u: u32) -> bool {
+        !self.postings[u as usize].is_empty()
+    }
+}
+
+/// Keeps, among pairs that overlap on both sides, only the best scoring one (ties broken by
+/// position so the choice is deterministic).
+fn best_per_region(mut all: Vec<Scored>) -> Vec<Scored> {
+    all.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (x.a, x.b).cmp(&(y.a, y.b))));
+    let overlaps = |x: Span, y: Span| x.0 <= y.1 && y.0 <= x.1;
+    let mut kept: Vec<Scored> = Vec::new();
+    // Global sentence index -> kept pairs touching it, so each check looks at a handful of pairs.
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for s in all {
+        let clash = (s.a.0..=s.a.1).chain(s.b.0..=s.b.1).any(|g| {
+            by_sentence.get(&g).is_some_and(|ids| {
+                ids.iter().any(|&k| {
+                    let t = &kept[k];
+                    (overlaps(s.a, t.a) && overlaps(s.b, t.b)) || (overlaps(s.a, t.b) && overlaps(s.b, t.a))
+                })
+            })
+        });
+        if clash {
+            continue;
+        }
+        let id = kept.len();
+        for g in (s.a.0..=s.a.1).chain(s.b.0..=s.b.1) {
+            by_sentence.entry(g).or_default().push(id);
+        }
+        kept.push(s);
+    }
+    kept
+}
+
+/// Maps words to unit ids, stemming each distinct word form once.
+struct Vocab {
+    stemmer: Stemmer,
+    by_word: HashMap<String, Vec<u32>>,
+    by_stem: HashMap<String, u32>,
+    names: Vec<String>,
+    key: String,
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        Vocab {
+            stemmer: Stemmer::create(Algorithm::English),
+            by_word: HashMap::new(),
+            by_stem: HashMap::new(),
+            names: Vec::new(),
+            key: String::new(),
+        }
+    }
+
+    fn units_of(&mut self, word: &str) -> &[u32] {
+        self.key.clear();
+        if word.is_ascii() {
+            self.key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            self.key.push_str(&fold(word));
+        }
+        if !self.by_word.contains_key(self.key.as_str()) {
+            let units = self.compute(&self.key.clone());
+            self.by_word.insert(self.key.clone(), units);
+        }
+        self.by_word.get(self.key.as_str()).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn compute(&mut self, key: &str) -> Vec<u32> {
+        // Possessives: "ministry's" and "ministry" are one unit.
+        let key = key.strip_suffix("'s").or_else(|| key.strip_suffix('\'')).unwrap_or(key);
+        let mut out = Vec::new();
+        // "Secretary-General" and "Secretary General" should meet, so hyphen parts are units.
+        for part in key.split('-') {
+            let unit = if part.starts_with(|c: char| c.is_ascii_digit()) {
+                part.to_string()
+            } else {
+                // "U.N" and "UN", "O'Brien" and "OBrien" should meet too.
+                let plain: String = part.chars().filter(|&c| c != '.' && c != '\'').collect();
+                if plain.chars().count() < 2 || is_stopword(&plain) || is_stopword(part) {
+                    continue;
+                }
+                self.stemmer.stem(&plain).into_owned()
+            };
+            if unit.is_empty() {
+                continue;
+            }
+            let next = self.names.len() as u32;
+            let id = *self.by_stem.entry(unit.clone()).or_insert(next);
+            if id == next {
+                self.names.push(unit);
+            }
+            out.push(id);
+        }
+        out
+    }
+}
+
+/// Kind of a [`Segment`] of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentTag {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// A run of words of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub tag: SegmentTag,
+    pub text: String,
+    /// Byte range into `a_text` for `Equal` and `Delete`, into `b_text` for `Insert`.
+    pub range: Range<usize>,
+}
+
+/// Word-level diff of passage `a` of `a_text` against passage `b` of `b_text`. Words are compared
+/// folded (case and accents ignored); punctuation and spacing are not compared. Runs of words with
+/// the same tag form one segment whose range spans them (including the text between them).
+/// Invalid ranges are clamped to the text and to character boundaries.
+pub fn word_diff(a_text: &str, a: Range<usize>, b_text: &str, b: Range<usize>) -> Vec<Segment> {
+    let a = clamp(a_text, a);
+    let b = clamp(b_text, b);
+    let wa = words_in(a_text, a);
+    let wb = words_in(b_text, b);
+    let ka: Vec<String> = wa.iter().map(|w| fold(w.text)).collect();
+    let kb: Vec<String> = wb.iter().map(|w| fold(w.text)).collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb);
+    let mut out: Vec<Segment> = Vec::new();
+    let mut push = |tag: SegmentTag, range: Range<usize>| {
+        if range.is_empty() {
+            return;
+        }
+        let text = if tag == SegmentTag::Insert { b_text } else { a_text };
+        match out.last_mut() {
+            Some(last) if last.tag == tag => {
+                last.range.end = range.end;
+                last.text = text[last.range.clone()].to_string();
+            }
+            _ => out.push(Segment { tag, text: text[range.clone()].to_string(), range }),
+        }
+    };
+    let span = |words: &[crate::text::Word<'_>], r: Range<usize>| -> Range<usize> {
+        match (words.get(r.start), r.end.checked_sub(1).and_then(|e| words.get(e))) {
+            (Some(f), Some(l)) if !r.is_empty() => f.range.start..l.range.end,
+            _ => 0..0,
+        }
+    };
+    for op in ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(SegmentTag::Equal, span(&wa, ra)),
+            DiffTag::Delete => push(SegmentTag::Delete, span(&wa, ra)),
+            DiffTag::Insert => push(SegmentTag::Insert, span(&wb, rb)),
+            DiffTag::Replace => {
+                push(SegmentTag::Delete, span(&wa, ra));
+                push(SegmentTag::Insert, span(&wb, rb));
+            }
+        }
+    }
+    out
+}
+
+/// The changed spans of a diff: for each maximal run of non-equal segments, the range it deletes
+/// from `a` and the range it inserts from `b` (`None` when the run only inserts or only deletes).
+pub fn changes(segments: &[Segment]) -> Vec<(Option<Range<usize>>, Option<Range<usize>>)> {
+    let mut out = Vec::new();
+    let mut cur: (Option<Range<usize>>, Option<Range<usize>>) = (None, None);
+    let widen = |slot: &mut Option<Range<usize>>, r: &Range<usize>| {
+        *slot = Some(match slot.take() {
+            Some(s) => s.start.min(r.start)..s.end.max(r.end),
+            None => r.clone(),
+        });
+    };
+    for s in segments {
+        match s.tag {
+            SegmentTag::Equal => {
+                if cur.0.is_some() || cur.1.is_some() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            SegmentTag::Delete => widen(&mut cur.0, &s.range),
+            SegmentTag::Insert => widen(&mut cur.1, &s.range),
+        }
+    }
+    if cur.0.is_some() || cur.1.is_some() {
+        out.push(cur);
+    }
+    out
+}
+
+/// `r` limited to `text` and shrunk to character boundaries.
+fn clamp(text: &str, r: Range<usize>) -> Range<usize> {
+    let mut end = r.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = r.start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests;
