@@ -57,7 +57,7 @@ pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec
         .flat_map_iter(|rule| match rule.kind {
             RuleKind::Names => compare::names::check(&cx, rule),
             RuleKind::Dates | RuleKind::Numbers => Vec::new(),
-            RuleKind::Titles => Vec::new(),
+            RuleKind::Titles => compare::titles::check(&cx, rule, &rules.facts),
             RuleKind::Fact => Vec::new(),
             RuleKind::Quotes => Vec::new(),
             RuleKind::Attribution => compare::attribution::check(&cx, rule),

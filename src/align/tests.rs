@@ -39,7 +39,7 @@ fn paraphrased_letter_aligns() {
     assert!(s > 0.45, "{s}");
     let pairs = run(&[LETTER_A, LETTER_B]);
     assert_eq!(pairs.len(), 1, "{pairs:#?}");
-    for unit in ["contingent", "engin", "fortif", "temporarili", "station"] {
+    for unit in ["conting", "engin", "fortif", "temporarili", "station"] {
         assert!(pairs[0].shared.contains(&unit.to_string()), "{unit} not in {:?}", pairs[0].shared);
     }
 }
@@ -305,5 +305,6 @@ fn scales_to_two_thousand_documents_and_finds_planted_pairs() {
             "planted pair {da}:{sa} / {db}:{sb} not found"
         );
     }
+    if std::env::var("DBG").is_ok() { for p in &pairs { eprintln!("{:.3} {:?} {:?} | {} | {}", p.score, p.shared, (p.a.doc,p.b.doc), &docs[p.a.doc][p.a.range.clone()], &docs[p.b.doc][p.b.range.clone()]); } }
     assert!(pairs.len() <= PLANTED + PLANTED / 10, "too many chance pairs: {} ({stats:?})", pairs.len());
 }

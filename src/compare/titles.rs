@@ -39,7 +39,8 @@ fn resolve_people(keys: &BTreeSet<String>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for k in keys {
         let target = if !k.contains(' ') {
-            let full: Vec<&String> = keys.iter().filter(|f| f.contains(' ') && f.rsplit(' ').next() == Some(k.as_str())).collect();
+            let full: Vec<&String> =
+                keys.iter().filter(|f| f.contains(' ') && f.rsplit(' ').next() == Some(k.as_str())).collect();
             if full.len() == 1 {
                 full[0].clone()
             } else {
@@ -81,7 +82,8 @@ pub fn check(cx: &Context, rule: &Rule, facts: &[ReferenceFact]) -> Vec<Finding>
         }
         for group in group_pairs(&pairs) {
             // Name the person by the longest form used.
-            let person = group.iter().map(|&i| items[i].m.person_text.as_str()).max_by_key(|p| (p.len(), *p)).unwrap_or("");
+            let person =
+                group.iter().map(|&i| items[i].m.person_text.as_str()).max_by_key(|p| (p.len(), *p)).unwrap_or("");
             let mut titles: Vec<String> = group.iter().map(|&i| items[i].m.title_text.clone()).collect();
             titles.sort();
             titles.dedup();
@@ -139,7 +141,8 @@ mod tests {
 
     #[test]
     fn surname_joins_the_only_full_name() {
-        let keys: BTreeSet<String> = ["dana serikova", "serikova", "kim", "vitaliy kim", "yuna kim"].iter().map(|s| s.to_string()).collect();
+        let keys: BTreeSet<String> =
+            ["dana serikova", "serikova", "kim", "vitaliy kim", "yuna kim"].iter().map(|s| s.to_string()).collect();
         let r = resolve_people(&keys);
         assert_eq!(r["serikova"], "dana serikova");
         assert_eq!(r["kim"], "kim", "ambiguous surnames stay alone");

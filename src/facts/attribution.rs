@@ -192,68 +192,19 @@ const SENDING: &[(&str, &str)] = &[
 ];
 
 /// Active verbs whose object is a vehicle: `X published a report stating …`.
+#[rustfmt::skip]
 const PUBLISHING: &[&str] = &[
-    "published",
-    "publishes",
-    "issued",
-    "issues",
-    "released",
-    "releases",
-    "sent",
-    "sends",
-    "wrote",
-    "writes",
-    "made",
-    "delivered",
-    "gave",
-    "posted",
-    "circulated",
-    "submitted",
-    "adopted",
-    "put",
+    "published", "publishes", "issued", "issues", "released", "releases", "sent", "sends", "wrote", "writes", "made",
+    "delivered", "gave", "posted", "circulated", "submitted", "adopted", "put",
 ];
 
 /// Nouns that carry a statement.
+#[rustfmt::skip]
 const VEHICLES: &[&str] = &[
-    "letter",
-    "statement",
-    "report",
-    "speech",
-    "interview",
-    "briefing",
-    "declaration",
-    "address",
-    "message",
-    "note",
-    "communique",
-    "release",
-    "remarks",
-    "comments",
-    "testimony",
-    "tweet",
-    "post",
-    "article",
-    "column",
-    "editorial",
-    "op-ed",
-    "memo",
-    "memorandum",
-    "appeal",
-    "petition",
-    "bulletin",
-    "broadcast",
-    "announcement",
-    "conference",
-    "study",
-    "survey",
-    "document",
-    "data",
-    "publication",
-    "blog",
-    "podcast",
-    "notice",
-    "complaint",
-    "resolution",
+    "letter", "statement", "report", "speech", "interview", "briefing", "declaration", "address", "message", "note",
+    "communique", "release", "remarks", "comments", "testimony", "tweet", "post", "article", "column", "editorial",
+    "op-ed", "memo", "memorandum", "appeal", "petition", "bulletin", "broadcast", "announcement", "conference",
+    "study", "survey", "document", "data", "publication", "blog", "podcast", "notice", "complaint", "resolution", "ruling",
 ];
 
 const DETS: &[&str] = &[
@@ -262,103 +213,126 @@ const DETS: &[&str] = &[
 ];
 
 /// Words that join the parts of a name or an office (`Ministry of Foreign Affairs`).
-const CONNECTORS: &[&str] = &["of", "for", "at", "to", "and", "de", "van", "von", "al", "bin", "da", "del", "la", "le", "du"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "at", "to", "and", "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "dos",
+    "del", "la", "le", "du",
+];
+
+/// Lowercase particles inside personal names (`Ursula von der Leyen`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "ten", "ter", "al", "el", "bin", "ibn", "abu", "da", "di", "dos", "das", "del",
+    "la", "le", "du",
+];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "him", "them", "his", "her", "its", "their", "you"];
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
 /// Function words that end a noun phrase.
+#[rustfmt::skip]
 const STOPS: &[&str] = &[
     "in", "on", "with", "from", "by", "after", "before", "during", "since", "as", "than", "into", "onto", "upon",
     "about", "over", "under", "between", "against", "through", "without", "within", "among", "across", "like",
     "while", "when", "where", "whether", "if", "because", "although", "though", "but", "or", "nor", "so", "yet",
-    "that", "which", "who", "whom", "whose", "what", "is", "are", "was", "were", "be", "been", "being", "has",
-    "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
-    "not", "no", "also", "however", "then", "there", "here", "now", "later", "earlier", "ago", "today",
-    "yesterday", "tomorrow", "recently", "already", "still", "even", "just", "only", "very", "too", "again",
-    "once", "thus", "therefore", "meanwhile", "moreover", "instead", "according", "himself", "herself", "itself",
-    "themselves", "never", "always", "often", "up", "out", "down", "off", "how", "why", "whereas", "unless",
-    "until", "till", "per", "via", "despite", "amid", "towards", "toward", "around", "near", "behind", "beyond",
-    "next", "last",
+    "that", "which", "who", "whom", "whose", "what", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not",
+    "no", "also", "however", "then", "there", "here", "now", "later", "earlier", "ago", "today", "yesterday",
+    "tomorrow", "recently", "already", "still", "even", "just", "only", "very", "too", "again", "once", "thus",
+    "therefore", "meanwhile", "moreover", "instead", "according", "himself", "herself", "itself", "themselves",
+    "never", "always", "often", "up", "out", "down", "off", "how", "why", "whereas", "unless", "until", "till", "per",
+    "via", "despite", "amid", "towards", "toward", "around", "near", "behind", "beyond", "next", "last",
 ];
 
 /// Words allowed between an agent and its verb (`the ministry has also said`).
+#[rustfmt::skip]
 const BETWEEN: &[&str] = &[
     "also", "later", "then", "once", "again", "previously", "earlier", "recently", "repeatedly", "publicly",
-    "further", "himself", "herself", "itself", "themselves", "has", "have", "had", "reportedly", "allegedly",
-    "even", "first", "just", "already", "subsequently", "similarly", "likewise", "often", "always", "yesterday",
-    "today", "now", "too",
+    "further", "himself", "herself", "itself", "themselves", "has", "have", "had", "reportedly", "allegedly", "even",
+    "first", "just", "already", "subsequently", "similarly", "likewise", "often", "always", "yesterday", "today",
+    "now", "too",
 ];
 
 /// `-ed` and `-ing` words that are adjectives or nouns inside agent phrases.
+#[rustfmt::skip]
 const SHAPE_OK: &[&str] = &[
-    "armed", "united", "so-called", "self-proclaimed", "self-styled", "unnamed", "retired", "embattled",
-    "designated", "elected", "exiled", "renowned", "respected", "ruling", "leading", "governing", "acting",
-    "outgoing", "incoming", "founding", "managing", "presiding", "opposing", "visiting", "standing", "reigning",
-    "sitting", "king", "wing", "briefing", "meeting", "hearing", "building", "spring", "assembly", "family", "ally",
-    "daily", "weekly", "monthly", "rally", "supply", "italy",
+    "armed", "united", "so-called", "self-proclaimed", "self-styled", "unnamed", "retired", "embattled", "designated",
+    "elected", "exiled", "renowned", "respected", "ruling", "leading", "governing", "acting", "outgoing", "incoming",
+    "founding", "managing", "presiding", "opposing", "visiting", "standing", "reigning", "sitting", "king", "wing",
+    "briefing", "meeting", "hearing", "building", "spring", "assembly", "family", "ally", "daily", "weekly",
+    "monthly", "rally", "supply", "italy",
 ];
 
 /// Offices and roles held by people.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
     "president", "vice-president", "minister", "secretary", "secretary-general", "spokesperson", "spokesman",
-    "spokeswoman", "representative", "ambassador", "envoy", "director", "director-general", "chairman",
-    "chairwoman", "chairperson", "chair", "chief", "head", "leader", "governor", "mayor", "commander", "general",
-    "officer", "adviser", "advisor", "aide", "deputy", "premier", "chancellor", "senator", "congressman",
-    "congresswoman", "lawmaker", "mp", "judge", "prosecutor", "editor", "correspondent", "journalist", "reporter",
-    "engineer", "analyst", "expert", "professor", "researcher", "founder", "ceo", "cfo", "manager", "executive",
-    "member", "speaker", "king", "queen", "prince", "princess", "pope", "emir", "sheikh", "prime", "attorney",
-    "counsel", "diplomat", "commissioner", "inspector", "coordinator", "rapporteur", "president-elect", "sultan",
-    "ayatollah", "patriarch", "bishop", "cardinal", "colonel", "lieutenant", "captain", "sergeant", "admiral",
-    "marshal", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "rep", "sen", "gov", "gen", "col", "capt",
-    "superintendent", "ombudsman", "mediator", "negotiator", "consul", "attaché", "attache", "press-secretary",
+    "spokeswoman", "representative", "ambassador", "envoy", "director", "director-general", "chairman", "chairwoman",
+    "chairperson", "chair", "chief", "head", "leader", "governor", "mayor", "commander", "general", "officer",
+    "adviser", "advisor", "aide", "deputy", "premier", "chancellor", "senator", "congressman", "congresswoman",
+    "lawmaker", "mp", "judge", "prosecutor", "editor", "correspondent", "journalist", "reporter", "engineer",
+    "analyst", "expert", "professor", "researcher", "founder", "ceo", "cfo", "manager", "executive", "member",
+    "speaker", "king", "queen", "prince", "princess", "pope", "emir", "sheikh", "prime", "attorney", "counsel",
+    "diplomat", "commissioner", "inspector", "coordinator", "rapporteur", "president-elect", "sultan", "ayatollah",
+    "patriarch", "bishop", "cardinal", "colonel", "lieutenant", "captain", "sergeant", "admiral", "marshal", "mr",
+    "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "rep", "sen", "gov", "gen", "col", "capt", "superintendent",
+    "ombudsman", "mediator", "negotiator", "consul", "attaché", "attache", "press-secretary",
 ];
 
 /// Heads of phrases naming a body rather than a person.
+#[rustfmt::skip]
 const ORGS: &[&str] = &[
-    "ministry", "department", "government", "office", "agency", "council", "committee", "commission",
-    "organization", "organisation", "union", "association", "federation", "party", "bloc", "block", "parliament",
-    "assembly", "court", "tribunal", "bank", "fund", "company", "corporation", "corp", "firm", "group", "institute",
-    "institution", "university", "foundation", "service", "army", "navy", "forces", "police", "military",
-    "administration", "cabinet", "presidency", "embassy", "mission", "consulate", "secretariat", "delegation",
-    "authority", "centre", "center", "network", "newspaper", "outlet", "channel", "broadcaster", "website",
-    "magazine", "daily", "think-tank", "tank", "watchdog", "coalition", "alliance", "movement", "front",
-    "directorate", "bureau", "board", "senate", "congress", "duma", "llc", "inc", "ltd", "plc", "gmbh", "ngo",
-    "charity", "observatory", "staff", "kremlin", "pentagon", "nations", "monitor", "inc.", "co", "agency's",
-    "portal", "journal", "tabloid", "station", "radio", "television", "tv", "press", "times", "post", "news",
+    "ministry", "department", "government", "office", "agency", "council", "committee", "commission", "organization",
+    "organisation", "union", "association", "federation", "party", "bloc", "block", "parliament", "assembly", "court",
+    "tribunal", "bank", "fund", "company", "corporation", "corp", "firm", "group", "institute", "institution",
+    "university", "foundation", "service", "army", "navy", "forces", "police", "military", "administration",
+    "cabinet", "presidency", "embassy", "mission", "consulate", "secretariat", "delegation", "authority", "centre",
+    "center", "network", "newspaper", "outlet", "channel", "broadcaster", "website", "magazine", "daily",
+    "think-tank", "tank", "watchdog", "coalition", "alliance", "movement", "front", "directorate", "bureau", "board",
+    "senate", "congress", "duma", "llc", "inc", "ltd", "plc", "gmbh", "ngo", "charity", "observatory", "staff",
+    "kremlin", "house", "pentagon", "nations", "monitor", "inc.", "co", "agency's", "portal", "journal", "tabloid", "station",
+    "radio", "television", "tv", "press", "times", "post", "news",
 ];
 
 /// Words that introduce the name of a body: `the newspaper Express`, `the think-tank GLOBSEC`.
+#[rustfmt::skip]
 const DESCRIPTORS: &[&str] = &[
-    "newspaper", "daily", "weekly", "magazine", "outlet", "agency", "broadcaster", "channel", "network",
-    "website", "portal", "think-tank", "tank", "group", "organization", "organisation", "company", "firm", "ngo",
-    "watchdog", "institute", "bloc", "block", "party", "movement", "coalition", "charity", "publication", "journal",
-    "tabloid", "station", "radio", "television", "tv", "service", "monitor", "platform", "project", "initiative",
+    "newspaper", "daily", "weekly", "magazine", "outlet", "agency", "broadcaster", "channel", "network", "website",
+    "portal", "think-tank", "tank", "group", "organization", "organisation", "company", "firm", "ngo", "watchdog",
+    "institute", "bloc", "block", "party", "movement", "coalition", "charity", "publication", "journal", "tabloid",
+    "station", "radio", "television", "tv", "service", "monitor", "platform", "project", "initiative",
 ];
 
 /// Heads too vague to identify anyone.
+#[rustfmt::skip]
 const VAGUE: &[&str] = &[
     "officials", "official", "sources", "source", "reports", "report", "media", "experts", "analysts", "observers",
     "critics", "people", "residents", "witnesses", "diplomats", "authorities", "officers", "activists", "locals",
     "lawmakers", "politicians", "journalists", "reporters", "researchers", "scientists", "studies", "study", "data",
     "documents", "document", "statement", "letter", "article", "others", "many", "some", "everyone", "nobody",
-    "someone", "statements", "letters", "representatives", "members", "leaders", "ministers", "spokespeople",
-    "press", "survey", "message", "declaration", "publication", "figures", "estimates", "police",
+    "someone", "statements", "letters", "representatives", "members", "leaders", "ministers", "spokespeople", "press",
+    "survey", "message", "declaration", "publication", "figures", "estimates", "police", "doctors", "nurses",
+    "teachers", "students", "workers", "farmers", "soldiers", "troops", "protesters", "villagers", "survivors",
+    "victims", "families", "parents", "citizens", "voters", "investors", "economists", "scholars", "historians",
+    "lawyers", "prosecutors", "judges", "rescuers", "medics", "volunteers", "organisers", "organizers", "employees",
+    "insiders", "campaigners", "demonstrators", "refugees", "migrants", "users", "customers", "fans", "supporters",
+    "opponents", "neighbours", "neighbors", "eyewitnesses", "commentators", "aides", "advisers", "negotiators",
+    "mediators", "relatives", "friends", "colleagues", "traders", "bankers", "economists", "pollsters", "staff",
 ];
 
 /// Words that describe an office or body without naming it (`Foreign`, `Affairs`, `National`).
+#[rustfmt::skip]
 const DOMAIN: &[&str] = &[
     "foreign", "affairs", "defence", "defense", "interior", "internal", "justice", "finance", "economy", "economic",
     "health", "education", "trade", "state", "national", "international", "federal", "public", "security",
     "emergency", "emergencies", "energy", "agriculture", "culture", "transport", "environment", "labour", "labor",
     "social", "development", "general", "supreme", "central", "armed", "human", "rights", "republic", "first",
     "senior", "former", "new", "permanent", "special", "chief", "deputy", "joint", "high", "higher", "executive",
-    "interstate", "regional", "local", "european", "united", "nations", "world", "global", "parliamentary",
-    "press", "information", "intelligence", "treaty", "collective", "cooperation", "military", "civil", "naval",
-    "army", "air", "force", "protection", "affair", "industry", "science", "communications", "media",
+    "interstate", "regional", "local", "european", "united", "nations", "world", "global", "parliamentary", "press",
+    "information", "intelligence", "treaty", "collective", "cooperation", "military", "civil", "naval", "army", "air",
+    "force", "protection", "affair", "industry", "science", "communications", "media",
 ];
 
+#[rustfmt::skip]
 const MONTHS_DAYS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
@@ -366,10 +340,11 @@ const MONTHS_DAYS: &[&str] = &[
 ];
 
 /// Words of a date or time adjunct (`on 26 April`, `last week`, `in February 2023`).
+#[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
-    "last", "this", "next", "week", "month", "year", "day", "early", "late", "mid", "the", "of", "morning",
-    "evening", "night", "afternoon", "weekend", "spring", "summer", "autumn", "winter", "fall", "beginning", "end",
-    "same", "that",
+    "last", "this", "next", "week", "month", "year", "day", "early", "late", "mid", "the", "of", "morning", "evening",
+    "night", "afternoon", "weekend", "spring", "summer", "autumn", "winter", "fall", "beginning", "end", "same",
+    "that",
 ];
 
 /// Country names and the adjectives or short forms that stand for them.
@@ -582,10 +557,11 @@ impl<'a> Sent<'a> {
 
     /// An acronym in brackets after a name: `Treaty Organization (CSTO)`.
     fn paren_acronym(&self, i: usize) -> bool {
-        i > 0 && i < self.n() && self.gap(i).trim() == "(" && is_acronym(self.t[i].s) && {
-            let g = self.gap(i + 1).trim_start();
-            g.starts_with(')') && !has_hard(&g[1..])
-        }
+        i > 0
+            && i < self.n()
+            && self.gap(i).trim() == "("
+            && is_acronym(self.t[i].s)
+            && self.gap(i + 1).trim_start().starts_with(')')
     }
 
     /// Whether the text before word `i` separates phrases.
@@ -632,13 +608,17 @@ impl<'a> Sent<'a> {
         if self.cap(i) && i > 0 && !self.gap(i).contains([':', '"', '“']) {
             return Kind::Word;
         }
-        if has(STOPS, low) || has(PRONOUNS, low) || has(BE, low) || lemma_of(low).is_some() {
+        let verb_form = lemma_of(low).is_some() && !has(NOUNLIKE, low);
+        if has(STOPS, low) || has(PRONOUNS, low) || has(BE, low) || verb_form {
             return Kind::Stop;
         }
         if self.is_num(i) {
             return if i > 0 && self.cap(i - 1) && !self.brk(i) { Kind::Word } else { Kind::Stop };
         }
+        // `the flooded districts`: after an article, a participle is an adjective.
+        let after_det = i > 0 && !self.brk(i) && has(DETS, self.low(i - 1));
         if !self.cap(i)
+            && !after_det
             && !has(SHAPE_OK, low)
             && ((low.ends_with("ly") && low.len() > 4)
                 || (low.ends_with("ed") && low.len() > 3)
@@ -725,10 +705,15 @@ fn left_np(s: &Sent, end: usize, floor: usize) -> Option<usize> {
                 count += 1;
             }
             Kind::Connector => {
-                if start.is_none() || k == floor || s.brk(k) || s.kind(k - 1) != Kind::Word {
+                let particle = has(NAME_PARTICLES, s.low(k));
+                if start.is_none() || k == floor || s.brk(k) || (s.kind(k - 1) != Kind::Word && !particle) {
                     break;
                 }
                 let ok = match s.low(k) {
+                    _ if particle => {
+                        (s.cap(k + 1) || has(NAME_PARTICLES, s.low(k + 1)))
+                            && (s.cap(k - 1) || has(NAME_PARTICLES, s.low(k - 1)))
+                    }
                     "to" | "at" | "for" => {
                         is_title(s.low(k - 1))
                             || s.cap(k - 1) && (s.cap(k + 1) || s.kind(k + 1) == Kind::Det && s.cap(k + 2))
@@ -802,7 +787,7 @@ fn person_like(s: &Sent, a: usize, b: usize) -> bool {
     }
     (a..b).all(|i| {
         let low = s.low(i);
-        (s.cap(i) || (i > a && has(&["de", "van", "von", "al", "bin", "da", "del", "la", "le", "du"], low)))
+        (s.cap(i) || (i > a && has(NAME_PARTICLES, low)))
             && !is_acronym(s.t[i].s)
             && !is_title(low)
             && !is_org_word(low)
@@ -848,7 +833,7 @@ fn extend_apposition(s: &Sent, a: usize, b: usize) -> usize {
 struct VehiclePhrase {
     start: usize,
     end: usize,
-    vehicle: &'static str,
+    vehicle: Option<&'static str>,
     agent: Option<(usize, usize)>,
     recipient: Option<(usize, usize)>,
 }
@@ -869,6 +854,14 @@ fn vehicle_phrases(s: &Sent) -> Vec<VehiclePhrase> {
     let n = s.n();
     let mut i = 0;
     while i + 2 < n {
+        // `Speaking to reporters, the minister said`: a recipient without a vehicle.
+        if has(&["speaking", "talking", "writing"], s.low(i)) && s.low(i + 1) == "to" && !s.brk(i + 1) {
+            if let Some(e) = right_np(s, i + 2) {
+                out.push(VehiclePhrase { start: i, end: e, vehicle: None, agent: None, recipient: Some((i + 2, e)) });
+                i = e;
+                continue;
+            }
+        }
         if !has(&["in", "through", "via", "during", "at", "with"], s.low(i)) {
             i += 1;
             continue;
@@ -896,10 +889,8 @@ fn vehicle_phrases(s: &Sent) -> Vec<VehiclePhrase> {
             i += 1;
             continue;
         };
-        let mut vp = VehiclePhrase { start: i, end: k + 1, vehicle, agent: None, recipient: None };
-        if possessor {
-            vp.agent = Some((d, d + 1));
-        } else if has(PRONOUNS, s.low(d)) {
+        let mut vp = VehiclePhrase { start: i, end: k + 1, vehicle: Some(vehicle), agent: None, recipient: None };
+        if possessor || has(PRONOUNS, s.low(d)) {
             vp.agent = Some((d, d + 1));
         }
         let mut p = k + 1;
@@ -1125,7 +1116,7 @@ fn left_agent(s: &Sent, v: usize) -> Option<(usize, usize)> {
         return Some((j - 1, j));
     }
     // `X addressed Y and said`: the subject of the first verb.
-    if low == "and" {
+    if low == "and" || low == "but" {
         let y = left_np(s, j - 1, s.chunk_start(j - 1))?;
         if y == 0 || s.brk(y) {
             return None;
@@ -1147,24 +1138,37 @@ fn left_agent(s: &Sent, v: usize) -> Option<(usize, usize)> {
     }
     let floor = s.chunk_start(j);
     let a = left_np(s, j, floor)?;
+    // `Doctors who treated the victims said`: the antecedent of the relative clause speaks.
+    if let Some(w) = (floor.max(a.saturating_sub(6))..a).rev().find(|&w| has(&["who", "which"], s.low(w))) {
+        if w > floor {
+            let x = left_np(s, w, floor)?;
+            return Some((x, w));
+        }
+        return None;
+    }
     Some(refine_left(s, a, j))
 }
 
 /// `the bloc led by X said`: the agent is the phrase before the participle, not X; but in `a
 /// statement issued by X said` it is X. `Police in Oslo said`: the place belongs to the agent.
 fn refine_left(s: &Sent, a: usize, b: usize) -> (usize, usize) {
-    if a >= 2 && !s.brk(a) && !s.brk(a - 1) && has(&["by", "in", "at", "from", "with"], s.low(a - 1)) {
+    if a >= 2 && !s.brk(a) && !s.brk(a - 1) && has(&["by", "in", "at", "from", "with", "to"], s.low(a - 1)) {
         let p = a - 2;
         let low = s.low(p);
         let floor = s.chunk_start(p + 1);
-        if !s.cap(p) && (low.ends_with("ed") || has(&["led", "run", "based", "owned", "held", "known"], low)) {
+        if s.low(a - 1) != "to"
+            && !s.cap(p)
+            && (low.ends_with("ed") || has(&["led", "run", "based", "owned", "held", "known"], low))
+        {
             if let Some(x) = left_np(s, p, floor) {
                 if vehicle_of(s.low(p - 1)).is_some() && s.low(a - 1) == "by" {
                     return (a, b);
                 }
                 return (x, p);
             }
-        } else if has(&["in", "from"], s.low(a - 1)) && s.kind(p) == Kind::Word && vehicle_of(low).is_none() {
+        } else if (has(&["in", "from"], s.low(a - 1)) && s.kind(p) == Kind::Word && vehicle_of(low).is_none())
+            || (s.low(a - 1) == "to" && has(&["close", "near", "loyal", "allied", "linked", "related"], low))
+        {
             if let Some(x) = left_np(s, p + 1, floor) {
                 return (x, b);
             }
@@ -1197,7 +1201,14 @@ fn comma_agent(s: &Sent, j: usize) -> Option<(usize, usize)> {
         if !s.gap(cs).contains(',') || ps >= pe {
             return Some((a, end));
         }
-        let whole_prev = left_np(s, pe, ps) == Some(ps) && !has(STOPS, s.low(ps));
+        let prev = left_np(s, pe, ps);
+        let whole_prev = prev == Some(ps) && !has(STOPS, s.low(ps));
+        // `…, and the mediator, a retired diplomat, said`
+        if let Some(x) = prev.filter(|&x| x > ps && has(&["and", "but", "while", "whereas", "as"], s.low(x - 1))) {
+            if has(&["a", "an"], s.low(cs)) {
+                return Some((x, pe));
+            }
+        }
         if whole_prev {
             let pb = if s.kind(ps) == Kind::Det { ps + 1 } else { ps };
             if has(&["a", "an"], s.low(cs)) {
@@ -1219,10 +1230,47 @@ fn is_parenthetical(s: &Sent, a: usize, b: usize) -> bool {
     let low = s.low(a);
     if has(
         &[
-            "in", "on", "at", "during", "for", "with", "however", "meanwhile", "moreover", "too", "also", "though",
-            "instead", "therefore", "thus", "yesterday", "today", "earlier", "later", "who", "which", "whose",
-            "where", "when", "speaking", "writing", "citing", "quoted", "led", "headed", "based", "then", "now",
-            "again", "furthermore", "separately", "notably", "likewise", "similarly", "last", "this",
+            "in",
+            "on",
+            "at",
+            "during",
+            "for",
+            "with",
+            "however",
+            "meanwhile",
+            "moreover",
+            "too",
+            "also",
+            "though",
+            "instead",
+            "therefore",
+            "thus",
+            "yesterday",
+            "today",
+            "earlier",
+            "later",
+            "who",
+            "which",
+            "whose",
+            "where",
+            "when",
+            "speaking",
+            "writing",
+            "citing",
+            "quoted",
+            "led",
+            "headed",
+            "based",
+            "then",
+            "now",
+            "again",
+            "furthermore",
+            "separately",
+            "notably",
+            "likewise",
+            "similarly",
+            "last",
+            "this",
         ],
         low,
     ) {
@@ -1278,7 +1326,7 @@ fn find_in_sentence(s: &Sent, ctx: &DocContext) -> Vec<Attribution> {
     // `a statement issued by X said …`: keep the reporting verb, drop the sending participle.
     let sending_dups: Vec<usize> = (0..found.len())
         .filter(|&k| {
-            SENDING.iter().any(|(_, l)| *l == found[k].verb)
+            SENDING.iter().any(|(f, _)| *f == s.low(found[k].verb_at))
                 && found.iter().enumerate().any(|(m, g)| m != k && g.agent == found[k].agent)
         })
         .collect();
@@ -1307,10 +1355,11 @@ fn find_in_sentence(s: &Sent, ctx: &DocContext) -> Vec<Attribution> {
         if let Some(vp) = near {
             let blocked = found.iter().any(|g| {
                 g.verb_at != f.verb_at
-                    && ((vp.end <= g.verb_at && g.verb_at < f.verb_at) || (f.verb_at < g.verb_at && g.verb_at < vp.start))
+                    && ((vp.end <= g.verb_at && g.verb_at < f.verb_at)
+                        || (f.verb_at < g.verb_at && g.verb_at < vp.start))
             });
             if !blocked {
-                vehicle = vehicle.or(Some(vp.vehicle.to_string()));
+                vehicle = vehicle.or(vp.vehicle.map(str::to_string));
                 recipient = recipient.or(vp.recipient);
             }
         }
@@ -1355,11 +1404,8 @@ fn content_after(s: &Sent, f: &Found) -> Option<Range<usize>> {
     if let Some(st) = start {
         // Pull an opening quote into the content.
         let g_start = if c < n { s.t[c].r.start.saturating_sub(s.gap(c).len()) } else { st };
-        let st = if colon.is_none() && c > 0 && c < n && st == s.t[c].r.start && has_quote(s.gap(c)) {
-            g_start
-        } else {
-            st
-        };
+        let st =
+            if colon.is_none() && c > 0 && c < n && st == s.t[c].r.start && has_quote(s.gap(c)) { g_start } else { st };
         return trim(st..s.range.end);
     }
     // Nothing after the verb: the content is the sentence before the agent's phrase (`…,
@@ -1368,8 +1414,7 @@ fn content_after(s: &Sent, f: &Found) -> Option<Range<usize>> {
     if a == 0 || f.after < n || s.gap(n).contains([':', '"', '“', '‘', '«']) {
         return None;
     }
-    let end = s.t[a].r.start - s.gap(a).len();
-    let r = trim(s.range.start..end)?;
+    let r = trim(s.range.start..s.t[a].r.start)?;
     let t = s.text[r.clone()].trim_end_matches([',', ' ']);
     trim(r.start..r.start + t.len())
 }
@@ -1393,20 +1438,18 @@ fn according(s: &Sent, i: usize) -> Option<Found> {
             agent = (a, en);
             e = en;
             vehicle = Some(name);
-        } else if k + 1 < s.n() && s.low(k + 1) == "from" {
-            vehicle = Some(name);
         }
-    } else if let Some(v) = (e..s.n().min(e + 2)).find(|&k| has(&["from", "by", "of"], s.low(k)) && !s.brk(k)) {
-        // `according to a report from X` where the vehicle is a bare head: handled above.
-        let _ = v;
     }
     if agent == (st, e) {
         e = extend_apposition(s, st, e);
         agent = (st, e);
     }
-    // The content is the other side of the phrase.
-    let content = if agent.1 < s.n() {
-        let after = agent.1;
+    // The content is the other side of the phrase: after the agent's phrase (`According to X published in May, …`), else right after X.
+    let mut after = s.chunk_end(agent.1.saturating_sub(1));
+    if after >= s.n() {
+        after = agent.1;
+    }
+    let content = if after < s.n() {
         Some(crate::text::trim(s.text, s.t[after].r.start..s.range.end))
     } else {
         let end = s.t[i].r.start;
@@ -1470,7 +1513,15 @@ fn participle(s: &Sent, i: usize, lemma: &'static str) -> Option<Found> {
     if d > 0 && is_possessive(s.low(d.saturating_sub(1))) && !s.brk(d) {
         let e = d;
         let a = left_np(s, e, s.chunk_start(e))?;
-        return Some(Found { agent: (a, e), verb: lemma, after: i + 1, recipient: None, vehicle, content: None, verb_at: i });
+        return Some(Found {
+            agent: (a, e),
+            verb: lemma,
+            after: i + 1,
+            recipient: None,
+            vehicle,
+            content: None,
+            verb_at: i,
+        });
     }
     if d == 0 || s.brk(d) || !has(PUBLISHING, s.low(d - 1)) {
         return None;
@@ -1486,15 +1537,19 @@ fn sending(s: &Sent, i: usize, lemma: &'static str) -> Option<Found> {
         return None;
     }
     let has_vehicle = (i.saturating_sub(3)..i).any(|k| vehicle_of(s.low(k)).is_some() && !s.brk(k + 1));
-    let passive = has(BE, s.low(i - 1));
     if !has_vehicle {
         return None;
     }
-    let _ = passive;
     let e = right_np(s, i + 2)?;
     let e = extend_apposition(s, i + 2, e);
     let vehicle = (i.saturating_sub(3)..i).find_map(|k| vehicle_of(s.low(k)));
-    Some(Found { agent: (i + 2, e), verb: lemma, after: e, recipient: None, vehicle, content: None, verb_at: i })
+    // `the declaration made by X on 8 May, “…”`: the quote is the content.
+    let content = (e..s.n()).find(|&k| s.gap(k).contains(['“', '"'])).map(|k| {
+        let g = s.gap(k);
+        let q = g.find(['“', '"']).unwrap_or(0);
+        s.t[k].r.start - g.len() + q..s.range.end
+    });
+    Some(Found { agent: (i + 2, e), verb: lemma, after: e, recipient: None, vehicle, content, verb_at: i })
 }
 
 fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Option<Found> {
@@ -1511,7 +1566,8 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
     if i > 0 && !s.brk(i) && has(DETS, s.low(i - 1)) {
         return None;
     }
-    if i > 0 && !s.brk(i) && has(&["that", "so", "not", "never", "cannot", "didn't", "doesn't", "don't"], s.low(i - 1)) {
+    if i > 0 && !s.brk(i) && has(&["that", "so", "not", "never", "cannot", "didn't", "doesn't", "don't"], s.low(i - 1))
+    {
         return None;
     }
     if i > 1 && !s.brk(i) && has(&["not", "never"], s.low(i - 2)) && has(BETWEEN, s.low(i - 1)) {
@@ -1525,17 +1581,41 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
         return None;
     }
     // `member states.`: a plural noun at the end unless a name precedes it (`Gazette reports.`).
-    if has(NOUNLIKE, low) && lemma != "point" && !(s.low(i + 1) == "that" || s.gap(i + 1).contains(':')) && !(i > 0 && s.cap(i - 1) && !s.brk(i))
+    if has(NOUNLIKE, low)
+        && lemma != "point"
+        && !(s.low(i + 1) == "that" || s.gap(i + 1).contains(':'))
+        && !(i > 0 && s.cap(i - 1) && !s.brk(i))
     {
         return None;
     }
-    if has(&["noted", "known", "claimed"], low) && has(&["for", "lives", "life"], s.low(i + 1)) {
+    if has(&["denied", "denies"], low)
+        && has(&["entry", "access", "permission", "visa", "visas", "bail", "passage", "admission"], s.low(i + 1))
+    {
         return None;
+    }
+    if has(&["noted", "claimed"], low)
+        && (has(&["for", "lives", "life"], s.low(i + 1)) || has(&["lives", "life"], s.low(i + 2)))
+    {
+        return None;
+    }
+    // Reduced passive: `the attacks reported by X`, `a claim denied by X`.
+    let be_before = i > 0 && !s.brk(i) && has(BE, s.low(i - 1));
+    if !be_before && s.low(i + 1) == "by" && !s.brk(i + 1) && (low.ends_with("ed") || low == "told") {
+        let e = right_np(s, i + 2)?;
+        let e = extend_apposition(s, i + 2, e);
+        return Some(Found {
+            agent: (i + 2, e),
+            verb: lemma,
+            after: e,
+            recipient: None,
+            vehicle: None,
+            content: None,
+            verb_at: i,
+        });
     }
     // Passive voice: `it was announced by X`, `Y was told by X`, `it is mentioned …`.
     let mut j = i;
-    while j > 0 && !s.brk(j) && has(&["also", "later", "then", "reportedly", "further", "repeatedly"], s.low(j - 1))
-    {
+    while j > 0 && !s.brk(j) && has(&["also", "later", "then", "reportedly", "further", "repeatedly"], s.low(j - 1)) {
         j -= 1;
     }
     if j > 0 && !s.brk(j) && has(BE, s.low(j - 1)) {
@@ -1552,7 +1632,15 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
             } else {
                 None
             };
-            return Some(Found { agent: (by + 1, e), verb: lemma, after: e, recipient, vehicle: None, content: None, verb_at: i });
+            return Some(Found {
+                agent: (by + 1, e),
+                verb: lemma,
+                after: e,
+                recipient,
+                vehicle: None,
+                content: None,
+                verb_at: i,
+            });
         }
         // No `by`: the agent comes from a vehicle phrase (`In the letter of X, it is stated`).
         if s.low(i + 1) == "to" {
@@ -1565,10 +1653,34 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
             verb: lemma,
             after: if s.low(after) == "about" { after + 1 } else { after },
             recipient: vp.recipient,
-            vehicle: Some(vp.vehicle),
+            vehicle: vp.vehicle,
             content: None,
             verb_at: i,
         });
+    }
+    // `The decision, announced on Friday, affects …`: a participle between commas describes the
+    // noun before it; only `, announced by X,` names an agent.
+    if i > 0 && s.gap(i).trim() == "," && low.ends_with("ed") {
+        let ce = s.chunk_end(i);
+        if ce < n && s.gap(ce).contains(',') {
+            let next = s.low(i + 1);
+            if next == "by" && i + 1 < ce {
+                let e = right_np(s, i + 2)?;
+                return Some(Found {
+                    agent: (i + 2, e),
+                    verb: lemma,
+                    after: e,
+                    recipient: None,
+                    vehicle: None,
+                    content: None,
+                    verb_at: i,
+                });
+            }
+            if i + 1 == ce || has(&["on", "in", "at", "last", "during", "earlier", "this", "yesterday", "today"], next)
+            {
+                return None;
+            }
+        }
     }
     // `"…," said X`: the agent follows the verb.
     let g = s.gap(i);
@@ -1576,11 +1688,18 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
         if let Some(e) = right_np(s, i + 1) {
             if s.kind(i + 1) != Kind::Stop || has(PRONOUNS, s.low(i + 1)) {
                 let e = if has(PRONOUNS, s.low(i + 1)) { i + 2 } else { extend_apposition(s, i + 1, e) };
-                let end = s.t[i].r.start - g.len();
-                let q = crate::text::trim(s.text, s.range.start..end);
+                let q = crate::text::trim(s.text, s.range.start..s.t[i].r.start);
                 let t = s.text[q.clone()].trim_end_matches([',', ' ']);
                 let content = Some(q.start..q.start + t.len()).filter(|r| !r.is_empty());
-                return Some(Found { agent: (i + 1, e), verb: lemma, after: e, recipient: None, vehicle: None, content, verb_at: i });
+                return Some(Found {
+                    agent: (i + 1, e),
+                    verb: lemma,
+                    after: e,
+                    recipient: None,
+                    vehicle: None,
+                    content,
+                    verb_at: i,
+                });
             }
         }
     }
@@ -1607,9 +1726,11 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
         }
     }
     if let Some(vk) = (a..b).find(|&k| vehicle_of(s.low(k)).is_some()) {
-        if vk > a && is_possessive(s.low(vk - 1)) {
+        // `X's letter`, `the company's annual report`
+        let owner = (a..vk).rev().find(|&p| is_possessive(s.low(p)));
+        if let Some(p) = owner.filter(|&p| (p + 1..vk).all(|m| !s.cap(m))) {
             vehicle = vehicle.or(vehicle_of(s.low(vk)));
-            b = vk;
+            b = p + 1;
         } else if vk + 1 < b && s.low(vk + 1) == "of" {
             vehicle = vehicle.or(vehicle_of(s.low(vk)));
             a = vk + 2;
@@ -1629,13 +1750,18 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
     }
     if matches!(lemma, "tell" | "inform") && after < n && !s.brk(after) && s.kind(after) != Kind::Stop {
         if let Some(e) = right_np(s, after) {
-            recipient = Some((after, e));
+            // `told a news conference`: where it was said, not to whom.
+            if let Some(v) = vehicle_of(s.low(e - 1)) {
+                vehicle = vehicle.or(Some(v));
+            } else {
+                recipient = Some((after, e));
+            }
             after = e;
         }
     } else if matches!(lemma, "tell" | "inform") && has(PRONOUNS, s.low(after)) && !s.brk(after) {
         recipient = Some((after, after + 1));
         after += 1;
-    } else if s.low(after) == "to" && !s.brk(after) && !has(&["be", "have", "the"], s.low(after + 1)) {
+    } else if s.low(after) == "to" && !s.brk(after) && !has(&["be", "have"], s.low(after + 1)) {
         if let Some(e) = right_np(s, after + 1) {
             recipient = Some((after + 1, e));
             after = e;
@@ -1648,7 +1774,10 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
 fn inverted(s: &Sent, i: usize) -> bool {
     let cs = s.chunk_start(i);
     let np = left_np(s, i, cs);
-    np != Some(cs) && i + 1 < s.n() && (s.kind(i + 1) == Kind::Det || s.cap(i + 1)) && matches!(s.low(i), "said" | "says" | "added" | "wrote" | "noted")
+    np != Some(cs)
+        && i + 1 < s.n()
+        && (s.kind(i + 1) == Kind::Det || s.cap(i + 1))
+        && matches!(s.low(i), "said" | "says" | "added" | "wrote" | "noted")
 }
 
 /// Attributions in one sentence, without pronoun resolution.
@@ -1662,7 +1791,9 @@ pub fn attributions_in(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
 pub fn find_attributions(text: &str, sentences: &[Range<usize>]) -> Vec<Attribution> {
     let sentences: Vec<Range<usize>> = sentences
         .iter()
-        .filter(|r| r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .filter(|r| {
+            r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        })
         .cloned()
         .collect();
     let ctx = DocContext::new(text, &sentences);
@@ -1671,7 +1802,7 @@ pub fn find_attributions(text: &str, sentences: &[Range<usize>]) -> Vec<Attribut
         let s = Sent::new(text, r.clone());
         out.extend(find_in_sentence(&s, &ctx));
     }
-    resolve_pronouns(text, &sentences, &mut out);
+    resolve_with(text, &sentences, &ctx, &mut out);
     out
 }
 
@@ -1683,7 +1814,10 @@ pub fn find_attributions(text: &str, sentences: &[Range<usize>]) -> Vec<Attribut
 /// subject). `he`/`she` take people and offices, `it` takes bodies, `they` either. The `pronoun`
 /// flag stays set so callers know the agent was inferred.
 pub fn resolve_pronouns(text: &str, sentences: &[Range<usize>], attributions: &mut [Attribution]) {
-    let ctx = DocContext::new(text, sentences);
+    resolve_with(text, sentences, &DocContext::new(text, sentences), attributions);
+}
+
+fn resolve_with(text: &str, sentences: &[Range<usize>], ctx: &DocContext, attributions: &mut [Attribution]) {
     for idx in 0..attributions.len() {
         let at = &attributions[idx];
         if !at.agent.pronoun || !has(PRONOUNS, &fold(&at.agent.text)) {
@@ -1706,8 +1840,8 @@ pub fn resolve_pronouns(text: &str, sentences: &[Range<usize>], attributions: &m
         let limit = at.agent.span.start;
         let mut pick = None;
         // Same sentence, before the pronoun: the last mention.
-        let same = candidates(text, sentences[si].clone(), &ctx, want, attributions, &exclude);
-        if let Some(c) = same.into_iter().filter(|a| a.span.end <= limit).last() {
+        let same = candidates(text, sentences[si].clone(), ctx, want, attributions, &exclude);
+        if let Some(c) = same.into_iter().rfind(|a| a.span.end <= limit) {
             pick = Some(c);
         }
         for back in 1..=2 {
@@ -1715,7 +1849,7 @@ pub fn resolve_pronouns(text: &str, sentences: &[Range<usize>], attributions: &m
                 break;
             }
             let r = sentences[si - back].clone();
-            pick = candidates(text, r, &ctx, want, attributions, &exclude).into_iter().next();
+            pick = candidates(text, r, ctx, want, attributions, &exclude).into_iter().next();
         }
         if let Some(mut c) = pick {
             c.pronoun = true;
@@ -1902,7 +2036,7 @@ fn person_relation(a: &str, b: &str) -> AgentRelation {
         words_in(s, 0..s.len())
             .into_iter()
             .map(|w| fold(strip_possessive(w.text)))
-            .filter(|w| !has(TITLES, w) && !has(&["de", "van", "von", "al", "bin", "da", "del", "la", "le", "du"], w))
+            .filter(|w| !has(TITLES, w) && !has(NAME_PARTICLES, w))
             .collect()
     };
     let (x, y) = (toks(a), toks(b));
@@ -1957,7 +2091,12 @@ fn key_relation(x: &Key, y: &Key) -> AgentRelation {
         return AgentRelation::Unknown;
     }
     // A government and one of its ministries, or an unnamed body beside a named one.
-    let generic = |k: &Key| k.words.iter().all(|w| has(&["government", "authorities", "authority", "state", "administration", "officials"], w) || has(DOMAIN, w));
+    let generic = |k: &Key| {
+        k.words.iter().all(|w| {
+            has(&["government", "authorities", "authority", "state", "administration", "officials"], w)
+                || has(DOMAIN, w)
+        })
+    };
     if generic(x) || generic(y) {
         return AgentRelation::Unknown;
     }
@@ -1976,11 +2115,32 @@ pub fn same_agent(a: &Agent, b: &Agent) -> AgentRelation {
     if ka.words == kb.words && ka.country == kb.country && !ka.words.is_empty() {
         return Same;
     }
+    // A bare surname read as a name of a body (`Merkel said`) against the full name.
+    let surname = |x: &Agent| {
+        x.person.as_deref().and_then(|p| words_in(p, 0..p.len()).last().map(|w| fold(strip_possessive(w.text))))
+    };
+    let lone = |x: &Agent| {
+        let o = x.organisation.as_deref()?;
+        let w = words_in(o, 0..o.len());
+        (w.len() == 1 && x.person.is_none() && x.title.is_none() && !is_acronym(w[0].text)).then(|| fold(w[0].text))
+    };
+    if let (Some(p), Some(o)) = (surname(a), lone(b)) {
+        if p == o {
+            return Same;
+        }
+    }
+    if let (Some(o), Some(p)) = (lone(a), surname(b)) {
+        if p == o {
+            return Same;
+        }
+    }
     let is_country = |x: &Agent| {
-        x.person.is_none() && x.title.is_none() && x.organisation.as_deref().is_some_and(|o| {
-            let k = key(o);
-            k.words.is_empty() && k.names.is_empty() && k.country.is_some()
-        })
+        x.person.is_none()
+            && x.title.is_none()
+            && x.organisation.as_deref().is_some_and(|o| {
+                let k = key(o);
+                k.words.is_empty() && k.names.is_empty() && k.country.is_some()
+            })
     };
     match (&a.person, &b.person) {
         (Some(p), Some(q)) => person_relation(p, q),
@@ -2044,4 +2204,580 @@ pub fn same_recipient(a: &str, b: &str) -> bool {
     let qualifier = |w: &String| has(&["united", "nations", "european", "union", "general"], w);
     let (small, big) = if x.words.len() <= y.words.len() { (&x.words, &y.words) } else { (&y.words, &x.words) };
     small.is_subset(big) && big.difference(small).all(qualifier) && small.iter().any(|w| has(TITLES, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences;
+    use AgentRelation::*;
+
+    fn all(text: &str) -> Vec<Attribution> {
+        find_attributions(text, &sentences(text))
+    }
+
+    /// The only attribution in `text`.
+    fn one(text: &str) -> Attribution {
+        let v = all(text);
+        assert_eq!(v.len(), 1, "{text}: {v:#?}");
+        v.into_iter().next().unwrap()
+    }
+
+    fn check(text: &str, agent: &str, verb: &str, recipient: Option<&str>) -> Attribution {
+        let a = one(text);
+        assert_eq!(a.agent.text, agent, "{text}");
+        assert_eq!(a.verb, verb, "{text}");
+        assert_eq!(a.recipient.as_ref().map(|r| r.1.as_str()), recipient, "{text}");
+        if let Some((r, t)) = &a.recipient {
+            assert_eq!(&text[r.clone()], t);
+        }
+        assert_eq!(&text[a.agent.span.clone()], a.agent.text);
+        a
+    }
+
+    fn content<'a>(text: &'a str, a: &Attribution) -> &'a str {
+        &text[a.content.clone().expect("content")]
+    }
+
+    fn agent(phrase: &str) -> Agent {
+        one(&format!("{phrase} said that the talks would resume.")).agent
+    }
+
+    // ---- extraction ----------------------------------------------------------------------
+
+    #[test]
+    fn plain_said_that() {
+        let t = "The Foreign Ministry of Norway said that talks would resume in June.";
+        let a = check(t, "Foreign Ministry of Norway", "say", None);
+        assert_eq!(a.agent.organisation.as_deref(), Some("Foreign Ministry of Norway"));
+        assert_eq!(content(t, &a), "talks would resume in June.");
+    }
+
+    #[test]
+    fn title_and_name_without_comma() {
+        let a = check(
+            "Prime Minister Erna Solberg says the budget is balanced.",
+            "Prime Minister Erna Solberg",
+            "say",
+            None,
+        );
+        assert_eq!(a.agent.person.as_deref(), Some("Erna Solberg"));
+        assert_eq!(a.agent.title.as_deref(), Some("Prime Minister"));
+    }
+
+    #[test]
+    fn in_a_letter_to_recipient() {
+        let t = "In a letter to the UN Secretary-General, the Ministry of Foreign Affairs of Chile stated that the border was closed.";
+        let a = check(t, "Ministry of Foreign Affairs of Chile", "state", Some("the UN Secretary-General"));
+        assert_eq!(a.vehicle.as_deref(), Some("letter"));
+        assert_eq!(content(t, &a), "the border was closed.");
+    }
+
+    #[test]
+    fn in_the_letter_of_agent_to_recipient_it_is_mentioned() {
+        let t = "In the letter of the Prime Minister of Peru, Ana Torres, to the Secretary-General of the United Nations, it is mentioned about the fall in exports.";
+        let a = check(
+            t,
+            "Prime Minister of Peru, Ana Torres",
+            "mention",
+            Some("the Secretary-General of the United Nations"),
+        );
+        assert_eq!(a.agent.person.as_deref(), Some("Ana Torres"));
+        assert_eq!(a.agent.title.as_deref(), Some("Prime Minister of Peru"));
+        assert_eq!(a.vehicle.as_deref(), Some("letter"));
+        assert_eq!(content(t, &a), "the fall in exports.");
+    }
+
+    #[test]
+    fn possessive_letter_to_says() {
+        let a = check(
+            "Greenpeace's letter to the European Commission says the permits are unlawful.",
+            "Greenpeace",
+            "say",
+            Some("the European Commission"),
+        );
+        assert_eq!(a.vehicle.as_deref(), Some("letter"));
+    }
+
+    #[test]
+    fn according_to_first() {
+        let t = "According to the World Health Organization, the outbreak is slowing.";
+        let a = check(t, "World Health Organization", "according to", None);
+        assert_eq!(content(t, &a), "the outbreak is slowing.");
+    }
+
+    #[test]
+    fn according_to_last_is_vague() {
+        let t = "The outbreak is slowing, according to health officials.";
+        let a = check(t, "health officials", "according to", None);
+        assert_eq!(a.agent.organisation, None);
+        assert_eq!(content(t, &a), "The outbreak is slowing");
+    }
+
+    #[test]
+    fn according_to_a_report_from() {
+        let a = check(
+            "According to a report from the research group Conflict Watch, attacks doubled last year.",
+            "research group Conflict Watch",
+            "according to",
+            None,
+        );
+        assert_eq!(a.vehicle.as_deref(), Some("report"));
+        assert_eq!(a.agent.organisation.as_deref(), Some("Conflict Watch"));
+    }
+
+    #[test]
+    fn according_to_name_with_apposition() {
+        let a = check(
+            "According to Lena Holm, chief economist of Nordbank, inflation will ease.",
+            "Lena Holm, chief economist of Nordbank",
+            "according to",
+            None,
+        );
+        assert_eq!(a.agent.person.as_deref(), Some("Lena Holm"));
+        assert_eq!(a.agent.title.as_deref(), Some("chief economist of Nordbank"));
+    }
+
+    #[test]
+    fn quote_then_agent_said() {
+        let t = "\"We will not back down,\" the mayor said.";
+        let a = check(t, "mayor", "say", None);
+        assert_eq!(content(t, &a), "\"We will not back down,\"");
+        assert_eq!(a.agent.title.as_deref(), Some("mayor"));
+    }
+
+    #[test]
+    fn quote_then_said_agent() {
+        let t = "\"We will not back down,\" said Maria Lopez, the city's mayor.";
+        let a = check(t, "Maria Lopez, the city's mayor", "say", None);
+        assert_eq!(a.agent.person.as_deref(), Some("Maria Lopez"));
+        assert_eq!(content(t, &a), "\"We will not back down,\"");
+    }
+
+    #[test]
+    fn spokesperson_for_told_recipient() {
+        let a = check(
+            "A spokesperson for the Kremlin told reporters that no decision had been made.",
+            "spokesperson for the Kremlin",
+            "tell",
+            Some("reporters"),
+        );
+        assert_eq!(a.agent.title.as_deref(), Some("spokesperson for the Kremlin"));
+    }
+
+    #[test]
+    fn possessive_spokesperson() {
+        let a = check("The Kremlin's spokesperson said the talks were useful.", "Kremlin's spokesperson", "say", None);
+        assert_eq!(a.agent.title.as_deref(), Some("spokesperson"));
+        assert_eq!(a.agent.organisation, None);
+    }
+
+    #[test]
+    fn statement_issued_by_said() {
+        let a = check(
+            "A statement issued by the Ministry of Defence of Ukraine said two drones were shot down.",
+            "Ministry of Defence of Ukraine",
+            "say",
+            None,
+        );
+        assert_eq!(a.vehicle.as_deref(), Some("statement"));
+    }
+
+    #[test]
+    fn declaration_made_by() {
+        let t = "He quoted the declaration made by President Macron on 3 May, \"Europe must defend itself\".";
+        let a = check(t, "President Macron", "make", None);
+        assert_eq!(a.vehicle.as_deref(), Some("declaration"));
+    }
+
+    #[test]
+    fn officials_are_vague() {
+        let a = check("Officials said the road would reopen on Monday.", "Officials", "say", None);
+        assert!(vague(&a.agent));
+    }
+
+    #[test]
+    fn the_report_said_is_vague() {
+        let a = check("The report said that emissions rose by a third.", "report", "say", None);
+        assert_eq!(a.agent.organisation, None);
+        assert_eq!(a.vehicle.as_deref(), Some("report"));
+    }
+
+    #[test]
+    fn name_comma_title_comma_said_in_a_statement() {
+        let a = check(
+            "Anna Berg, the foreign minister of Sweden, said in a statement that the embassy would close.",
+            "Anna Berg, the foreign minister of Sweden",
+            "say",
+            None,
+        );
+        assert_eq!(a.vehicle.as_deref(), Some("statement"));
+        assert_eq!(a.agent.title.as_deref(), Some("foreign minister of Sweden"));
+    }
+
+    #[test]
+    fn title_comma_name_comma_said() {
+        let a = check(
+            "The Swedish foreign minister, Anna Berg, said the embassy would close.",
+            "Swedish foreign minister, Anna Berg",
+            "say",
+            None,
+        );
+        assert_eq!(a.agent.person.as_deref(), Some("Anna Berg"));
+    }
+
+    #[test]
+    fn parenthetical_in_a_statement() {
+        let a = check("The union, in a statement, denied any wrongdoing.", "union", "deny", None);
+        assert_eq!(a.vehicle.as_deref(), Some("statement"));
+    }
+
+    #[test]
+    fn media_reported_that() {
+        check("Reuters reported that the plant had been closed.", "Reuters", "report", None);
+    }
+
+    #[test]
+    fn trailing_media_reports() {
+        let t = "The plant had been closed since March, Reuters reports.";
+        let a = check(t, "Reuters", "report", None);
+        assert_eq!(content(t, &a), "The plant had been closed since March");
+        assert_eq!(a.agent.organisation.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn description_apposition_is_not_the_agent() {
+        check("Le Monde, a French daily, reported that the deal was signed.", "Le Monde", "report", None);
+    }
+
+    #[test]
+    fn passive_told_by() {
+        check(
+            "The senator was told by the White House that the bill would be vetoed.",
+            "White House",
+            "tell",
+            Some("The senator"),
+        );
+    }
+
+    #[test]
+    fn reduced_passive_by() {
+        check("The mines reported by Norway were made in 2021.", "Norway", "report", None);
+    }
+
+    #[test]
+    fn passive_announced_by() {
+        check(
+            "It was announced by the Ministry of Health that schools will reopen.",
+            "Ministry of Health",
+            "announce",
+            None,
+        );
+    }
+
+    #[test]
+    fn published_a_report_stating() {
+        let a = check(
+            "The Greek government published a report on Friday stating that arrivals had doubled.",
+            "Greek government",
+            "state",
+            None,
+        );
+        assert_eq!(a.vehicle.as_deref(), Some("report"));
+        assert_eq!(a.agent.organisation.as_deref(), Some("Greek government"));
+    }
+
+    #[test]
+    fn addressed_and_said() {
+        check(
+            "The ambassador addressed the Security Council and said that the ceasefire was holding.",
+            "ambassador",
+            "say",
+            Some("the Security Council"),
+        );
+    }
+
+    #[test]
+    fn pointed_out_and_points_to() {
+        check("John Smith pointed out that the figures were provisional.", "John Smith", "point", None);
+        let a = check(
+            "The chair of the committee, Ruth Adams, points to the rising costs of energy.",
+            "chair of the committee, Ruth Adams",
+            "point",
+            None,
+        );
+        assert_eq!(a.agent.person.as_deref(), Some("Ruth Adams"));
+    }
+
+    #[test]
+    fn told_recipient_then_colon_quote() {
+        let t = "The minister told parliament: \"We will act.\"";
+        let a = check(t, "minister", "tell", Some("parliament"));
+        assert_eq!(content(t, &a), "\"We will act.\"");
+    }
+
+    #[test]
+    fn letter_sent_to_with_pronoun_resolved() {
+        let t = "Karl Weber was the German envoy to NATO. In a letter sent to the Secretary General of NATO in May 2021, he wrote that the plan was flawed.";
+        let a = one(t);
+        assert_eq!(a.agent.text, "Karl Weber");
+        assert!(a.agent.pronoun);
+        assert_eq!(a.verb, "write");
+        assert_eq!(a.vehicle.as_deref(), Some("letter"));
+        assert_eq!(a.recipient.map(|r| r.1).as_deref(), Some("the Secretary General of NATO"));
+    }
+
+    #[test]
+    fn pronoun_in_same_sentence_and_unresolved() {
+        let a = one("When Maria Lopez took office, she said the city was bankrupt.");
+        assert_eq!(a.agent.text, "Maria Lopez");
+        let b = one("She said nothing more.");
+        assert_eq!(b.agent.text, "She");
+        assert!(b.agent.pronoun);
+    }
+
+    #[test]
+    fn it_resolves_to_a_body() {
+        let t = "The European Commission opened an inquiry last week. It said the merger would raise prices.";
+        let a = one(t);
+        assert_eq!(a.agent.text, "European Commission");
+        assert!(a.agent.pronoun);
+    }
+
+    #[test]
+    fn place_after_agent_and_participle_phrase() {
+        let a = check("Police in Oslo confirmed the arrest.", "Police in Oslo", "confirm", None);
+        assert!(vague(&a.agent));
+        let b =
+            check("The Unity bloc led by Jan Novak condemned the \"reckless\" budget.", "Unity bloc", "condemn", None);
+        assert_eq!(b.agent.organisation.as_deref(), Some("Unity bloc"));
+        let c = check(
+            "The parliamentary bloc \"Unity\", led by Jan Novak, condemned the budget.",
+            "parliamentary bloc \"Unity\"",
+            "condemn",
+            None,
+        );
+        assert_eq!(same_agent(&b.agent, &c.agent), Same);
+    }
+
+    #[test]
+    fn more_appositions_and_relatives() {
+        check(
+            "The talks stalled, and the mediator, a retired Swiss diplomat, said he would step down.",
+            "mediator",
+            "say",
+            None,
+        );
+        let a = check(
+            "The European Commission president, Ursula von der Leyen, wrote to member states on Monday.",
+            "European Commission president, Ursula von der Leyen",
+            "write",
+            Some("member states"),
+        );
+        assert_eq!(a.agent.person.as_deref(), Some("Ursula von der Leyen"));
+        let d = check("Doctors who treated the victims said the wounds were severe.", "Doctors", "say", None);
+        assert!(vague(&d.agent));
+        let s = check(
+            "A source close to the negotiations told the newspaper that a deal was near.",
+            "source close to the negotiations",
+            "tell",
+            Some("the newspaper"),
+        );
+        assert!(vague(&s.agent));
+    }
+
+    #[test]
+    fn coordination_with_but_and_vehicle_after_told() {
+        let v = all("The White House confirmed the visit but denied that a deal had been reached.");
+        assert_eq!(v.len(), 2);
+        assert!(v
+            .iter()
+            .all(|a| a.agent.text == "White House" && a.agent.organisation.as_deref() == Some("White House")));
+        assert_eq!(v[1].verb, "deny");
+        let t = check(
+            "The governor, Maria Santos, told a news conference that rates would rise.",
+            "governor, Maria Santos",
+            "tell",
+            None,
+        );
+        assert_eq!(t.vehicle.as_deref(), Some("conference"));
+        let r = check(
+            "Speaking to reporters in Brussels, the commissioner said Europe would respond.",
+            "commissioner",
+            "say",
+            Some("reporters"),
+        );
+        assert_eq!(r.vehicle, None);
+    }
+
+    #[test]
+    fn relative_clause_who_said() {
+        check("The minister, who said the plan was flawed, resigned on Friday.", "minister", "say", None);
+    }
+
+    #[test]
+    fn acronym_in_brackets_and_data_of() {
+        let a = check(
+            "According to the data of the International Energy Agency (IEA), demand fell.",
+            "International Energy Agency (IEA)",
+            "according to",
+            None,
+        );
+        assert_eq!(a.vehicle.as_deref(), Some("data"));
+    }
+
+    #[test]
+    fn precision_no_reporting_verb() {
+        for t in [
+            "The so-called peace plan was rejected by both sides.",
+            "The said agreement expired in May.",
+            "The reported cases rose sharply in the north.",
+            "The company added 300 jobs last year.",
+            "Member states disagree about the budget.",
+            "The United States imposed new sanctions.",
+            "It is said to be the oldest bridge in the region.",
+            "The mines were laid after the war ended in 2020.",
+            "All told, the trip took five hours.",
+            "The minister did not say whether the talks would resume.",
+            "The fire claimed the lives of four people.",
+            "Farmers planted wheat and barley across the valley.",
+            "The notes were found in a drawer.",
+            "The decision, announced on Friday, affects 2,000 workers.",
+            "The army denied entry to journalists.",
+            "The Baltic states have increased defence spending.",
+            "News reports about the merger were wide of the mark.",
+            "His claims about the election have been debunked.",
+            "The team scored 20 points in the second half.",
+            "The newly announced measures include a curfew.",
+            "Published in 2019, the study was widely cited.",
+            "Five people were reported missing.",
+            "In a surprise move, the bank cut rates.",
+        ] {
+            assert!(all(t).is_empty(), "{t}: {:#?}", all(t));
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in [
+            "",
+            "said",
+            "“",
+            "Said.",
+            "— said —",
+            "According to",
+            "according to ,",
+            "In a letter to",
+            "Ünïcödé said “ü”, Zürich’s",
+        ] {
+            let _ = all(t);
+        }
+        // Ranges that are not char boundaries are ignored, not sliced.
+        let t = "Zürich said so.";
+        let _ = find_attributions(t, &[0..2, 1..5, 0..100]);
+    }
+
+    // ---- identity ------------------------------------------------------------------------
+
+    #[test]
+    fn ministry_forms_are_the_same() {
+        let a = agent("The Ministry of Foreign Affairs of Azerbaijan");
+        assert_eq!(same_agent(&a, &agent("The Azerbaijani foreign ministry")), Same);
+        assert_eq!(same_agent(&a, &agent("The Ministry of Foreign Affairs")), Same);
+        assert_eq!(same_agent(&agent("The Foreign Ministry"), &agent("The Ministry of Foreign Affairs")), Same);
+        assert_eq!(same_agent(&a, &agent("Azerbaijan's Ministry of Foreign Affairs")), Same);
+    }
+
+    #[test]
+    fn ministries_of_other_countries_or_domains_differ() {
+        let a = agent("The Ministry of Foreign Affairs of France");
+        assert_eq!(same_agent(&a, &agent("The Ministry of Foreign Affairs of Germany")), Different);
+        assert_eq!(same_agent(&a, &agent("The French Ministry of Defence")), Different);
+    }
+
+    #[test]
+    fn person_with_title_differs_from_a_ministry() {
+        let a = agent("The President of Azerbaijan, Jeyhun Bayramov,");
+        assert_eq!(a.text, "President of Azerbaijan, Jeyhun Bayramov");
+        assert_eq!(same_agent(&a, &agent("The Ministry of Foreign Affairs of Azerbaijan")), Different);
+        assert_eq!(same_agent(&agent("Foreign Minister Anna Berg"), &agent("The Swedish foreign ministry")), Different);
+    }
+
+    #[test]
+    fn office_against_body_differs() {
+        assert_eq!(same_agent(&agent("The President"), &agent("The Ministry of Foreign Affairs")), Different);
+    }
+
+    #[test]
+    fn united_nations_abbreviations() {
+        let a = agent("The UN");
+        assert_eq!(same_agent(&a, &agent("The United Nations")), Same);
+        assert_eq!(same_agent(&a, &agent("The U.N.")), Same);
+    }
+
+    #[test]
+    fn person_names() {
+        let m = agent("Angela Merkel");
+        assert_eq!(same_agent(&m, &agent("Merkel")), Same);
+        assert_eq!(same_agent(&m, &agent("A. Merkel")), Same);
+        assert_eq!(same_agent(&m, &agent("Markus Merkel")), Different);
+        assert_eq!(same_agent(&agent("John Smith"), &agent("Mary Jones")), Different);
+        assert_eq!(same_agent(&agent("President Macron"), &agent("Emmanuel Macron")), Same);
+        // A transliteration variant is a spelling question, not another person.
+        assert_eq!(same_agent(&agent("Jeyhun Bayramov"), &agent("Jeyhun Bairamov")), Unknown);
+    }
+
+    #[test]
+    fn same_person_different_title_is_same_agent() {
+        let a = agent("The representative of Norway at the UN, Ola Nordmann,");
+        assert_eq!(same_agent(&a, &agent("Ola Nordmann")), Same);
+    }
+
+    #[test]
+    fn unresolved_pronoun_and_vague_are_unknown() {
+        let m = agent("The Ministry of Health");
+        assert_eq!(same_agent(&agent("He"), &m), Unknown);
+        assert_eq!(same_agent(&agent("Officials"), &m), Unknown);
+        assert_eq!(same_agent(&agent("The report"), &m), Unknown);
+        assert_eq!(same_agent(&agent("Sources"), &agent("Sources")), Unknown);
+    }
+
+    #[test]
+    fn spokesperson_and_owner_are_unknown() {
+        assert_eq!(same_agent(&agent("The Kremlin's spokesperson"), &agent("The Kremlin")), Unknown);
+        assert_eq!(same_agent(&agent("The Kremlin's spokesman"), &agent("The Kremlin's spokesperson")), Same);
+    }
+
+    #[test]
+    fn acronym_and_expansion() {
+        let a = agent("The Collective Security Treaty Organization");
+        assert_eq!(same_agent(&a, &agent("CSTO")), Same);
+        assert_eq!(same_agent(&agent("Greenpeace"), &agent("Amnesty International")), Different);
+    }
+
+    #[test]
+    fn offices_by_country_form() {
+        assert_eq!(same_agent(&agent("The French president"), &agent("The President of France")), Same);
+        assert_eq!(same_agent(&agent("The French president"), &agent("The German president")), Different);
+        let a = agent("The representative of Norway at the UN");
+        assert_eq!(same_agent(&a, &agent("The Norwegian representative at the UN")), Same);
+        let named = agent("The President of France, Emmanuel Macron,");
+        assert_eq!(same_agent(&named, &agent("The French president")), Same);
+    }
+
+    #[test]
+    fn country_against_its_ministry_is_unknown() {
+        assert_eq!(same_agent(&agent("Norway"), &agent("The Norwegian foreign ministry")), Unknown);
+        assert_eq!(same_agent(&agent("Norway"), &agent("The Swedish foreign ministry")), Different);
+    }
+
+    #[test]
+    fn recipients() {
+        assert!(same_recipient("the UN Secretary General", "the Secretary-General of the United Nations"));
+        assert!(same_recipient("UN Secretary-General", "the Secretary General of the UN"));
+        assert!(same_recipient("the Secretary-General", "the UN Secretary-General"));
+        assert!(!same_recipient("the UN Secretary-General", "the UN Security Council"));
+        assert!(!same_recipient("the French president", "the German president"));
+        assert!(!same_recipient("", "the UN"));
+    }
 }

@@ -6,6 +6,7 @@
 pub mod dates;
 pub mod names;
 pub mod patterns;
+pub mod titles;
 
 use std::ops::Range;
 
@@ -18,6 +19,7 @@ use crate::engine::EngineOptions;
 pub struct DocFacts {
     pub names: Vec<names::NameMention>,
     pub dates: Vec<dates::DateMention>,
+    pub titles: Vec<titles::TitleMention>,
 }
 
 /// The recogniser's date order for a configured one.
@@ -41,7 +43,8 @@ pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &Engine
         .zip(names.into_par_iter())
         .map(|((t, _s), names)| {
             let dates = dates::find_dates(t, order);
-            DocFacts { names, dates }
+            let titles = titles::find_titles(t);
+            DocFacts { names, dates, titles }
         })
         .collect()
 }

@@ -325,7 +325,10 @@ fn build_quote(text: &str, sentences: &[Range<usize>], outer: Range<usize>, inne
         return None;
     }
     let lowercase_mid = words[0].text.chars().next().is_some_and(char::is_lowercase) && outer.start > sentence.start;
-    let is_statement = words.len() >= 3 || (words.iter().any(|w| is_verbish(w.text)) && !lowercase_mid);
+    // A question or exclamation is said, not named: `‘Why now?’`.
+    let exclaims = text[inner.clone()].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!').ends_with(['?', '!']);
+    let is_statement =
+        words.len() >= 3 || ((exclaims || words.iter().any(|w| is_verbish(w.text))) && !lowercase_mid);
     let speaker =
         find_speaker(text, sentences, &sentence, &outer).map(|r| (r.clone(), text[r].to_string()));
     Some(Quote { text: text[inner.clone()].to_string(), outer, inner, is_statement, speaker, sentence })
@@ -479,6 +482,17 @@ fn find_speaker(text: &str, sentences: &[Range<usize>], sentence: &Range<usize>,
             speaker_after(text, &text::words_in(text, next.clone()), true)
         })
         .or_else(|| according_to(text, &pre))
+        .or_else(|| headline_speaker(text, &pre, outer.start))
+}
+
+/// `Mayor Olsen: "We will rebuild."`: a short capitalised name and a colon before the quote.
+fn headline_speaker(text: &str, pre: &[text::Word], quote_start: usize) -> Option<Range<usize>> {
+    let (first, last) = (pre.first()?, pre.last()?);
+    let gap = text[last.range.end..quote_start].trim();
+    let joined = |k: usize| only_space(&text[pre[k - 1].range.end..pre[k].range.start]);
+    let names = pre.len() <= 4 && pre.iter().all(is_capitalised) && (1..pre.len()).all(joined);
+    let pronoun = pre.len() == 1 && PRONOUNS.contains(&lower(first).as_str());
+    (gap == ":" && names && !pronoun).then(|| first.range.start..last.range.end)
 }
 
 /// `X said: "…"`, `X said that "…"`, `X told reporters on Monday: "…"`.
@@ -678,6 +692,17 @@ mod tests {
     fn speaker_with_agent_phrase() {
         let t = "The Unity bloc led by Petrov condemned \"violent acts against our citizens abroad.\"";
         assert_eq!(speaker(t).as_deref(), Some("The Unity bloc led by Petrov"));
+    }
+
+    #[test]
+    fn headline_speaker_before_colon() {
+        assert_eq!(speaker("Mayor Olsen: \"We will rebuild the port\"").as_deref(), Some("Mayor Olsen"));
+        assert_eq!(speaker("Result: \"We will rebuild the port\"").as_deref(), Some("Result"));
+    }
+
+    #[test]
+    fn questions_are_statements() {
+        assert!(one("She asked: ‘Why now?’ and left.").is_statement);
     }
 
     #[test]

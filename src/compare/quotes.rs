@@ -1,0 +1,665 @@
+//! Finds the same quote worded differently across (or within) the documents of a set.
+//!
+//! When one article has a bloc condemn “blatant phenomena” of anti-Russian feeling in some
+//! countries and another has it condemn "flagrant phenomena of anti-Russian sentiments in some
+//! countries.", at least one misquotes. This module pairs such quotes and reports the words that
+//! differ (`blatant -> flagrant`, `feeling -> sentiments`).
+//!
+//! Writers put different amounts in quote marks, so the shorter quote of a pair is aligned against
+//! the longer one inside its own sentence: its unquoted continuation is taken in when it matches
+//! the other quote, and only the matching part of a long quote is compared. Candidate pairs come
+//! from an index of rare content-word stems; the set is never compared all against all.
+//! A pair is reported when the aligned windows share most of their words but their canonical
+//! forms differ; identical words with only case or punctuation changed are `cosmetic`, and
+//! identical words credited to different speakers are flagged `different_speakers`.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use similar::{capture_diff_slices, Algorithm as DiffAlgorithm, DiffOp};
+
+use crate::facts::quotes::{canonical, Quote};
+use crate::text;
+
+/// Two quotes that render the same statement in different words (or credit it differently).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteMatch {
+    /// (document index, quote index) of the first quote; `a < b`.
+    pub a: (usize, usize),
+    pub b: (usize, usize),
+    /// The compared text in each document: the quote, possibly extended by its unquoted
+    /// continuation or cut to the part that matches the other quote.
+    pub a_window: Range<usize>,
+    pub b_window: Range<usize>,
+    /// Weighted share of words the two windows have in common (0..=1).
+    pub similarity: f64,
+    /// The words are the same; only case or punctuation differ.
+    pub cosmetic: bool,
+    /// Both quotes name a speaker and the speakers differ.
+    pub different_speakers: bool,
+    /// Word diff from `a_window` to `b_window`.
+    pub diff: Vec<DiffSegment>,
+}
+
+/// One run of a word diff.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffSegment {
+    /// `"equal"`, `"delete"` (only in a) or `"insert"` (only in b).
+    pub tag: &'static str,
+    pub text: String,
+}
+
+/// Quotes this much longer than the other are only compared where they align (words).
+const MAX_QUOTE_WORDS: usize = 400;
+/// Words of the sentence kept on each side of a quote for extending it.
+const CONTEXT_WORDS: usize = 60;
+/// Words on each side of a quote whose stems also index it (for short quotes continued unquoted).
+const INDEX_CONTEXT: usize = 12;
+/// A stem in more quotes than this is too common to find candidates with.
+const MAX_POSTING: usize = 100;
+/// Weight of a function word relative to a content word in the similarity.
+const STOP_WEIGHT: f64 = 0.3;
+/// Lowest similarity of a reported pair.
+const MIN_SIMILARITY: f64 = 0.6;
+
+struct Tok {
+    range: Range<usize>,
+    key: String,
+    content: bool,
+}
+
+/// A quote ready for comparison: the words of its sentence around it, and where it sits in them.
+struct Prepared {
+    doc: usize,
+    idx: usize,
+    toks: Vec<Tok>,
+    q0: usize,
+    q1: usize,
+    stems: Vec<String>,
+}
+
+impl Prepared {
+    fn len(&self) -> usize {
+        self.q1 - self.q0
+    }
+}
+
+/// Compares the quotes of every document with those of all documents (including its own) and
+/// returns the pairs worded differently, sorted by `(a, b)`.
+pub fn compare_quotes(docs: &[&str], quotes: &[Vec<Quote>]) -> Vec<QuoteMatch> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut prepared = Vec::new();
+    for (doc, (text, qs)) in docs.iter().zip(quotes).enumerate() {
+        for (idx, q) in qs.iter().enumerate() {
+            if let Some(p) = prepare(text, doc, idx, q, &stemmer) {
+                prepared.push(p);
+            }
+        }
+    }
+    // A quote syndicated verbatim (same sentence, same speaker) across many documents is compared
+    // once; its results are copied to every copy. This also keeps the stem index small.
+    let mut groups: BTreeMap<(&str, usize, usize, Option<&str>), Vec<usize>> = BTreeMap::new();
+    for (i, p) in prepared.iter().enumerate() {
+        let region = &docs[p.doc][p.toks[0].range.start..p.toks[p.toks.len() - 1].range.end];
+        let speaker = quotes[p.doc][p.idx].speaker.as_ref().map(|s| s.1.as_str());
+        groups.entry((region, p.q0, p.q1, speaker)).or_default().push(i);
+    }
+    let mut members: Vec<Vec<usize>> = groups.into_values().collect();
+    members.sort();
+    let reps: Vec<&Prepared> = members.iter().map(|m| &prepared[m[0]]).collect();
+    let pairs = candidates(&reps);
+    eprintln!("TMP reps {} pairs {}", reps.len(), pairs.len());
+    let mut out: Vec<QuoteMatch> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let m = compare_pair(docs, quotes, reps[i], reps[j])?;
+            Some(expand(&m, reps[i], reps[j], &members[i], &members[j], &prepared))
+        })
+        .flatten()
+        .collect();
+    out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    out
+}
+
+/// Copies the match `m` of two representative quotes to every pair of their verbatim copies.
+fn expand(m: &QuoteMatch, ra: &Prepared, rb: &Prepared, ma: &[usize], mb: &[usize], prepared: &[Prepared]) -> Vec<QuoteMatch> {
+    let base = |p: &Prepared| p.toks[0].range.start;
+    let shift = |r: &Range<usize>, from: usize, to: usize| r.start - from + to..r.end - from + to;
+    let mut out = Vec::with_capacity(ma.len() * mb.len());
+    for &x in ma {
+        for &y in mb {
+            let (px, py) = (&prepared[x], &prepared[y]);
+            let mut c = m.clone();
+            c.a = (px.doc, px.idx);
+            c.b = (py.doc, py.idx);
+            c.a_window = shift(&m.a_window, base(ra), base(px));
+            c.b_window = shift(&m.b_window, base(rb), base(py));
+            if c.a.0 == c.b.0 && c.a_window.start < c.b_window.end && c.b_window.start < c.a_window.end {
+                continue;
+            }
+            if c.b < c.a {
+                std::mem::swap(&mut c.a, &mut c.b);
+                std::mem::swap(&mut c.a_window, &mut c.b_window);
+                for s in &mut c.diff {
+                    s.tag = match s.tag {
+                        "delete" => "insert",
+                        "insert" => "delete",
+                        t => t,
+                    };
+                }
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn prepare(text: &str, doc: usize, idx: usize, q: &Quote, stemmer: &Stemmer) -> Option<Prepared> {
+    let inner = q.inner.clone();
+    if inner.end > text.len() || !text.is_char_boundary(inner.start) || !text.is_char_boundary(inner.end) {
+        return None;
+    }
+    let mut region = q.sentence.start.min(q.outer.start)..q.sentence.end.max(q.outer.end);
+    if region.end > text.len() || !text.is_char_boundary(region.start) || !text.is_char_boundary(region.end) {
+        region = inner.clone();
+    }
+    let words = text::words_in(text, region);
+    let q0 = words.partition_point(|w| w.range.start < inner.start);
+    let q1 = words.partition_point(|w| w.range.start < inner.end);
+    if q1 - q0 < 2 || q1 - q0 > MAX_QUOTE_WORDS {
+        return None;
+    }
+    let lo = q0.saturating_sub(CONTEXT_WORDS);
+    let hi = (q1 + CONTEXT_WORDS).min(words.len());
+    let toks: Vec<Tok> = words[lo..hi]
+        .iter()
+        .map(|w| {
+            let key = text::fold(w.text);
+            let content = !text::is_stopword(&key);
+            Tok { range: w.range.clone(), key, content }
+        })
+        .collect();
+    let (q0, q1) = (q0 - lo, q1 - lo);
+    let mut stems: Vec<String> = toks[q0.saturating_sub(INDEX_CONTEXT)..(q1 + INDEX_CONTEXT).min(toks.len())]
+        .iter()
+        .filter(|t| t.content)
+        .map(|t| stemmer.stem(&t.key).into_owned())
+        .collect();
+    stems.sort();
+    stems.dedup();
+    Some(Prepared { doc, idx, toks, q0, q1, stems })
+}
+
+/// Pairs of prepared quotes (i < j) that share at least two rare stems and whose lengths allow a
+/// comparison: both of three words or more, or a two-word quote against a longer one.
+fn candidates(prepared: &[&Prepared]) -> Vec<(usize, usize)> {
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, p) in prepared.iter().enumerate() {
+        for s in &p.stems {
+            postings.entry(s.as_str()).or_default().push(i);
+        }
+    }
+    let mut counts = vec![0u32; prepared.len()];
+    let mut touched = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, p) in prepared.iter().enumerate() {
+        for s in &p.stems {
+            let list = &postings[s.as_str()];
+            if list.len() > MAX_POSTING {
+                continue;
+            }
+            for &j in list.iter().filter(|&&j| j > i) {
+                if counts[j] == 0 {
+                    touched.push(j);
+                }
+                counts[j] += 1;
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let (short, long) = (p.len().min(prepared[j].len()), p.len().max(prepared[j].len()));
+            if counts[j] >= 2 && (short >= 3 || long >= 3) {
+                pairs.push((i, j));
+            }
+            counts[j] = 0;
+        }
+        touched.clear();
+    }
+    pairs
+}
+
+/// Local alignment (Smith-Waterman) of `r` against `l`: the best-scoring stretches as word ranges
+/// `(r_range, l_range)`. Content words weigh more than function words.
+fn local_align(r: &[Tok], l: &[Tok]) -> Option<(Range<usize>, Range<usize>)> {
+    let (n, m) = (r.len(), l.len());
+    let w = m + 1;
+    let mut score = vec![0i32; (n + 1) * w];
+    let mut start = vec![(0usize, 0usize); (n + 1) * w];
+    let gap = |t: &Tok| if t.content { 2 } else { 1 };
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=n {
+        for j in 1..=m {
+            let same = r[i - 1].key == l[j - 1].key;
+            let diag = score[(i - 1) * w + j - 1] + if same { if r[i - 1].content { 3 } else { 1 } } else { -2 };
+            let up = score[(i - 1) * w + j] - gap(&r[i - 1]);
+            let left = score[i * w + j - 1] - gap(&l[j - 1]);
+            let from = |ii: usize, jj: usize, s: &[i32], st: &[(usize, usize)]| {
+                if s[ii * w + jj] == 0 {
+                    (ii, jj)
+                } else {
+                    st[ii * w + jj]
+                }
+            };
+            let (v, st) = if diag >= up && diag >= left {
+                (diag, from(i - 1, j - 1, &score, &start))
+            } else if up >= left {
+                (up, from(i - 1, j, &score, &start))
+            } else {
+                (left, from(i, j - 1, &score, &start))
+            };
+            if v > 0 {
+                score[i * w + j] = v;
+                start[i * w + j] = st;
+                if v > best.0 {
+                    best = (v, i, j);
+                }
+            }
+        }
+    }
+    let (v, i, j) = best;
+    if v <= 0 {
+        return None;
+    }
+    let (i0, j0) = start[i * w + j];
+    Some((i0..i, j0..j))
+}
+
+/// Whether the text between two word ranges holds sentence-level punctuation or a quote mark.
+fn breaks_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    text.get(a.end..b.start).is_none_or(|g| g.chars().any(|c| matches!(c, '.' | '!' | '?' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '„')))
+}
+
+fn compare_pair(docs: &[&str], quotes: &[Vec<Quote>], pa: &Prepared, pb: &Prepared) -> Option<QuoteMatch> {
+    // `s` is the shorter quote: it may be extended within its sentence; `l` is only cut.
+    let a_short = pa.len() <= pb.len();
+    let (s, l) = if a_short { (pa, pb) } else { (pb, pa) };
+    let s_text = docs[s.doc];
+    let lw = &l.toks[l.q0..l.q1];
+    let reach = lw.len() + 2;
+    let r0 = s.q0.saturating_sub(reach);
+    let r1 = (s.q1 + reach).min(s.toks.len());
+    let rw = &s.toks[r0..r1];
+    let (qs, qe) = (s.q0 - r0, s.q1 - r0);
+
+    // The best match may lie in the unquoted part of the sentence; then only the quote itself
+    // is aligned, since a comparison must involve the quoted words.
+    let (ra, la) = match local_align(rw, lw)? {
+        (ra, la) if ra.end > qs && ra.start < qe => (ra, la),
+        _ => {
+            let (ra, la) = local_align(&rw[qs..qe], lw)?;
+            (ra.start + qs..ra.end + qs, la)
+        }
+    };
+    let (mut ws0, mut ws1) = (ra.start.min(qs), ra.end.max(qe));
+    let (mut wl0, mut wl1) = (la.start, la.end);
+    // Quote words left out at an edge of the alignment stand against the other quote's words
+    // just outside it (a changed first or last word); when those are few, against all of them
+    // (`no doubt` / `no room for doubt`).
+    let lead = ra.start - ws0;
+    let trail = ws1 - ra.end;
+    if lead > 0 {
+        wl0 = if wl0 <= lead + 3 { 0 } else { wl0 - lead };
+    }
+    if trail > 0 {
+        let rem = lw.len() - wl1;
+        wl1 = if rem <= trail + 3 { lw.len() } else { wl1 + trail };
+    }
+    // When the short quote was extended past its marks, the other quote's last one or two
+    // unaligned words stand against the next words of the sentence, if both hold a content word
+    // (`in some lands` / `in some countries`; not `the plan` / `This plan`).
+    let contentful = |t: &[Tok]| t.iter().any(|t| t.content);
+    let rem_end = lw.len() - wl1;
+    if trail == 0 && ws1 > qe && (1..=2).contains(&rem_end) && ws1 + rem_end <= rw.len() {
+        let ok = (ws1..ws1 + rem_end).all(|k| !breaks_between(s_text, &rw[k - 1].range, &rw[k].range))
+            && contentful(&rw[ws1..ws1 + rem_end])
+            && contentful(&lw[wl1..wl1 + rem_end]);
+        if ok {
+            ws1 += rem_end;
+            wl1 += rem_end;
+        }
+    }
+    let rem_start = wl0;
+    if lead == 0 && ws0 < qs && (1..=2).contains(&rem_start) && ws0 >= rem_start {
+        let ok = (ws0 - rem_start + 1..=ws0).all(|k| !breaks_between(s_text, &rw[k - 1].range, &rw[k].range))
+            && contentful(&rw[ws0 - rem_start..ws0])
+            && contentful(&lw[..rem_start]);
+        if ok {
+            ws0 -= rem_start;
+            wl0 -= rem_start;
+        }
+    }
+    let s_win = &rw[ws0..ws1];
+    let l_win = &lw[wl0..wl1];
+    if s.doc == l.doc && s_win[0].range.start < l_win[l_win.len() - 1].range.end && l_win[0].range.start < s_win[s_win.len() - 1].range.end {
+        return None;
+    }
+
+    let (a_win, b_win) = if a_short { (s_win, l_win) } else { (l_win, s_win) };
+    let ak: Vec<&str> = a_win.iter().map(|t| t.key.as_str()).collect();
+    let bk: Vec<&str> = b_win.iter().map(|t| t.key.as_str()).collect();
+    let ops = capture_diff_slices(DiffAlgorithm::Myers, &ak, &bk);
+
+    let weight = |t: &Tok| if t.content { 1.0 } else { STOP_WEIGHT };
+    let mut matched = 0.0;
+    let mut matched_content = 0usize;
+    let mut matched_in_quote = 0usize;
+    let s_offset = ws0; // index of s_win[0] in rw
+    for op in &ops {
+        if let DiffOp::Equal { old_index, new_index, len } = *op {
+            for k in 0..len {
+                let t = &a_win[old_index + k];
+                matched += weight(t);
+                if t.content {
+                    matched_content += 1;
+                    let s_idx = s_offset + if a_short { old_index + k } else { new_index + k };
+                    if (qs..qe).contains(&s_idx) {
+                        matched_in_quote += 1;
+                    }
+                }
+            }
+        }
+    }
+    let total: f64 = a_win.iter().chain(b_win).map(weight).sum();
+    let similarity = if total > 0.0 { 2.0 * matched / total } else { 0.0 };
+    let content_a = a_win.iter().filter(|t| t.content).count();
+    let content_b = b_win.iter().filter(|t| t.content).count();
+    let enough = matched_content >= 3 || (matched_content >= 2 && matched_content == content_a && matched_content == content_b);
+    if similarity < MIN_SIMILARITY || !enough || matched_in_quote == 0 {
+        return None;
+    }
+
+    let a_text = docs[pa.doc];
+    let b_text = docs[pb.doc];
+    let a_window = a_win[0].range.start..a_win[a_win.len() - 1].range.end;
+    let b_window = b_win[0].range.start..b_win[b_win.len() - 1].range.end;
+    let (ta, tb) = (&a_text[a_window.clone()], &b_text[b_window.clone()]);
+    let qa = &quotes[pa.doc][pa.idx];
+    let qb = &quotes[pb.doc][pb.idx];
+    let different_speakers = match (&qa.speaker, &qb.speaker) {
+        (Some((_, x)), Some((_, y))) => speakers_differ(x, y),
+        _ => false,
+    };
+    let cosmetic = canonical(ta) == canonical(tb);
+    if cosmetic && !different_speakers && plain(ta) == plain(tb) {
+        return None;
+    }
+    let diff = segments(&ops, a_win, b_win, a_text, b_text);
+    Some(QuoteMatch {
+        a: (pa.doc, pa.idx),
+        b: (pb.doc, pb.idx),
+        a_window,
+        b_window,
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        cosmetic,
+        different_speakers,
+        diff,
+    })
+}
+
+/// The words as written, without quote marks and without punctuation at the ends: what a
+/// faithful quote reproduces whatever its quoting style.
+fn plain(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let no_marks: String = ascii.chars().filter(|&c| c != '"').collect();
+    let joined = no_marks.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = joined.trim_matches(|c: char| !c.is_alphanumeric());
+    // A quote's first letter is capitalised or not by how it sits in its sentence.
+    let mut chars = trimmed.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Whether two speaker phrases name different speakers: they share no capitalised word and
+/// neither contains the other.
+fn speakers_differ(x: &str, y: &str) -> bool {
+    let (fx, fy) = (canonical(x), canonical(y));
+    if fx.contains(&fy) || fy.contains(&fx) {
+        return false;
+    }
+    let caps = |s: &str| -> Vec<String> {
+        text::words(s)
+            .into_iter()
+            .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| text::fold(w.text))
+            .filter(|w| !text::is_stopword(w))
+            .collect()
+    };
+    let cy = caps(y);
+    !caps(x).iter().any(|w| cy.contains(w))
+}
+
+fn segments(ops: &[DiffOp], a: &[Tok], b: &[Tok], a_text: &str, b_text: &str) -> Vec<DiffSegment> {
+    let join = |toks: &[Tok], text: &str| toks.iter().map(|t| &text[t.range.clone()]).collect::<Vec<_>>().join(" ");
+    let mut out: Vec<DiffSegment> = Vec::new();
+    let mut push = |tag: &'static str, s: String| {
+        if s.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.tag == tag => {
+                last.text.push(' ');
+                last.text.push_str(&s);
+            }
+            _ => out.push(DiffSegment { tag, text: s }),
+        }
+    };
+    for op in ops {
+        match *op {
+            DiffOp::Equal { old_index, len, .. } => push("equal", join(&a[old_index..old_index + len], a_text)),
+            DiffOp::Delete { old_index, old_len, .. } => push("delete", join(&a[old_index..old_index + old_len], a_text)),
+            DiffOp::Insert { new_index, new_len, .. } => push("insert", join(&b[new_index..new_index + new_len], b_text)),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push("delete", join(&a[old_index..old_index + old_len], a_text));
+                push("insert", join(&b[new_index..new_index + new_len], b_text));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::quotes::find_quotes;
+
+    fn run(docs: &[&str]) -> Vec<QuoteMatch> {
+        let quotes: Vec<Vec<Quote>> = docs.iter().map(|d| find_quotes(d)).collect();
+        compare_quotes(docs, &quotes)
+    }
+
+    fn changes(m: &QuoteMatch) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut del: Option<String> = None;
+        for s in &m.diff {
+            match s.tag {
+                "delete" => del = Some(s.text.clone()),
+                "insert" => out.push((del.take().unwrap_or_default(), s.text.clone())),
+                _ => {
+                    if let Some(d) = del.take() {
+                        out.push((d, String::new()));
+                    }
+                }
+            }
+        }
+        if let Some(d) = del {
+            out.push((d, String::new()));
+        }
+        out
+    }
+
+    fn pair(a: &str, b: &str) -> Vec<(String, String)> {
+        let m = run(&[a, b]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        changes(&m[0])
+    }
+
+    #[test]
+    fn short_quote_extended_by_its_continuation() {
+        let a = "Last spring the Unity bloc condemned “blatant phenomena” of anti-Russian feeling in some countries.";
+        let b = "In March the Unity bloc condemned \"flagrant phenomena of anti-Russian sentiments in some countries.\"";
+        let m = run(&[a, b]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(&a[m[0].a_window.clone()], "blatant phenomena” of anti-Russian feeling in some countries");
+        assert_eq!(&b[m[0].b_window.clone()], "flagrant phenomena of anti-Russian sentiments in some countries");
+        let want = vec![("blatant".to_string(), "flagrant".to_string()), ("feeling".to_string(), "sentiments".to_string())];
+        assert_eq!(changes(&m[0]), want);
+        assert!(!m[0].cosmetic);
+    }
+
+    #[test]
+    fn changed_word_inside_full_quotes() {
+        let c = pair(
+            "The minister said: “We will never accept these unfair terms from the lenders.”",
+            "The minister said: \"We will never accept these unjust terms from the lenders.\"",
+        );
+        assert_eq!(c, vec![("unfair".to_string(), "unjust".to_string())]);
+    }
+
+    #[test]
+    fn changed_last_word() {
+        let c = pair(
+            "Officials said the dam “was built to protect the valley farms”.",
+            "Officials said the dam \"was built to protect the valley villages\".",
+        );
+        assert_eq!(c, vec![("farms".to_string(), "villages".to_string())]);
+    }
+
+    #[test]
+    fn unequal_change_at_the_start() {
+        let c = pair(
+            "The judge said the files left \"no room for doubt about the company's plan to mislead investors.\"",
+            "The judge said the files left \"no doubt about the company's plan to mislead investors.\"",
+        );
+        assert_eq!(c, vec![("room for".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn dropped_negation_is_reported() {
+        let c = pair("Ruiz said “the harbour will not reopen this winter”.", "Ruiz said “the harbour will reopen this winter”.");
+        assert_eq!(c, vec![("not".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn faithful_quote_with_other_marks_is_not_reported() {
+        let m = run(&[
+            "The mayor said “the bridge will reopen in May after repairs”.",
+            "The mayor said \"the bridge will reopen in May after repairs.\"",
+        ]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn partial_quote_of_a_longer_one_is_not_reported() {
+        let m = run(&[
+            "Kim said the plan “will cut costs by half” next year.",
+            "Kim told the board: \"This plan will cut costs by half, and we will hire more nurses.\"",
+        ]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn first_letter_case_is_style_not_a_difference() {
+        let m = run(&["She called it “a gift to the whole region”.", "“A gift to the whole region,” she said."]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn case_only_difference_is_cosmetic() {
+        let m = run(&["Crowds chanted “Freedom For The Valley” all night.", "Crowds chanted \"freedom for the valley\" all night."]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(m[0].cosmetic);
+    }
+
+    #[test]
+    fn unrelated_quotes_sharing_a_word_are_not_paired() {
+        let m = run(&[
+            "The general said “the mines were laid by retreating troops last year”.",
+            "A farmer said \"nobody will buy land with mines in it anymore\".",
+        ]);
+        assert!(m.is_empty(), "{m:#?}");
+        let m = run(&["Signs said “Varna is ours” in the port.", "Signs said “Sofia is ours” in the town."]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn same_words_different_speakers() {
+        let m = run(&[
+            "“Our borders are closed to all armed groups,” Defence Minister Olga Petrenko said.",
+            "“Our borders are closed to all armed groups,” President Ivan Horak said.",
+        ]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(m[0].different_speakers);
+        assert!(m[0].cosmetic);
+        let m = run(&[
+            "“Our borders are closed to all armed groups,” Olga Petrenko said.",
+            "“Our borders are closed to all armed groups,” Defence Minister Petrenko said.",
+        ]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn same_document_two_wordings() {
+        let d = "The envoy said “the talks collapsed because of broken promises”. Later the report repeated that \"the talks failed because of broken promises\".";
+        let m = run(&[d]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].a.0, 0);
+        assert_eq!(m[0].b.0, 0);
+        assert_eq!(changes(&m[0]), vec![("collapsed".to_string(), "failed".to_string())]);
+    }
+
+    #[test]
+    fn one_word_quote_is_never_compared() {
+        let m = run(&["The army sowed “seeds” of death in the fields.", "The army sowed \"seeds of misery\" in the fields."]);
+        assert!(m.is_empty(), "{m:#?}");
+    }
+
+    #[test]
+    fn long_quote_is_cut_to_the_matching_part() {
+        let a = "She wrote: “Prices rose sharply in May. The central bank must act now to stop inflation. Savers are losing everything.”";
+        let b = "The paper quoted her: \"The central bank must move now to stop inflation.\"";
+        let m = run(&[a, b]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(&a[m[0].a_window.clone()], "The central bank must act now to stop inflation");
+        assert_eq!(changes(&m[0]), vec![("act".to_string(), "move".to_string())]);
+    }
+
+    #[test]
+    fn verbatim_copies_share_results() {
+        let wire = "The chief said “the river port will close for good next month”.";
+        let other = "Intro line.\n\nThe chief said \"the river port will shut for good next month\".";
+        let m = run(&[other, wire, wire]);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        for x in &m {
+            assert_eq!(x.a.0, 0);
+            assert_eq!(&other[x.a_window.clone()], "the river port will shut for good next month");
+            assert_eq!(&wire[x.b_window.clone()], "the river port will close for good next month");
+            assert_eq!(changes(x), vec![("shut".to_string(), "close".to_string())]);
+        }
+    }
+
+    #[test]
+    fn output_is_deterministic_and_ordered() {
+        let docs = [
+            "The chief said “the river port will close for good next month”.",
+            "The chief said \"the river port will shut for good next month\".",
+            "The chief said \"the river port will close for ever next month\".",
+        ];
+        let m1 = run(&docs);
+        let m2 = run(&docs);
+        assert_eq!(m1, m2);
+        assert_eq!(m1.len(), 3);
+        assert!(m1.windows(2).all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
+    }
+}
