@@ -567,6 +567,54 @@ fn display(u: &Unit) -> &str {
     best.map_or(u.identity.as_str(), |(s, _)| s.as_str())
 }
 
+/// The `names` rule: every variant cluster with two or more spellings becomes one `spelling`
+/// finding listing every place each spelling is used and proposing the canonical one.
+pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crate::findings::Finding> {
+    use crate::findings::{FindingBuilder, Kind};
+    let settings = NameSettings {
+        min_similarity: rule.settings.min_similarity.unwrap_or(NameSettings::default().min_similarity),
+        declared: rule
+            .settings
+            .names
+            .iter()
+            .map(|d| DeclaredName {
+                canonical: d.canonical.clone(),
+                aliases: d.aliases.clone(),
+                equivalent: d.equivalent,
+            })
+            .collect(),
+    };
+    let mentions: Vec<Vec<NameMention>> = cx.facts.iter().map(|f| f.names.clone()).collect();
+    let mut findings = Vec::new();
+    for group in variant_groups(&mentions, &settings) {
+        // A declared rule reports only clusters its declarations took part in; the others are
+        // the default rule's business and would be reported twice.
+        if !settings.declared.is_empty() && !group.declared {
+            continue;
+        }
+        let canonical = group.forms[group.canonical].form.clone();
+        let others: Vec<String> =
+            group.forms.iter().filter(|f| f.form != canonical).map(|f| format!("`{}`", f.form)).collect();
+        let message = match &rule.message {
+            Some(m) => m.replace("{subject}", &canonical).replace("{values}", &others.join(", ")),
+            None if group.declared => format!("`{canonical}` is also written {}", others.join(", ")),
+            None => format!("`{canonical}` is also written {}", others.join(", ")),
+        };
+        let mut b = FindingBuilder::new(rule, Kind::Spelling, canonical.clone(), message).canonical(canonical.clone());
+        if !group.declared {
+            b = b.score(group.score);
+        }
+        for form in &group.forms {
+            let value = name_key(&form.form);
+            for (doc, span) in &form.mentions {
+                b = b.evidence(&cx.docs[*doc], span.clone(), value.clone(), Some("form"));
+            }
+        }
+        findings.push(b.build());
+    }
+    findings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -722,52 +770,4 @@ mod tests {
             let _ = is_variant(f, "Hayk");
         }
     }
-}
-
-/// The `names` rule: every variant cluster with two or more spellings becomes one `spelling`
-/// finding listing every place each spelling is used and proposing the canonical one.
-pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crate::findings::Finding> {
-    use crate::findings::{FindingBuilder, Kind};
-    let settings = NameSettings {
-        min_similarity: rule.settings.min_similarity.unwrap_or(NameSettings::default().min_similarity),
-        declared: rule
-            .settings
-            .names
-            .iter()
-            .map(|d| DeclaredName {
-                canonical: d.canonical.clone(),
-                aliases: d.aliases.clone(),
-                equivalent: d.equivalent,
-            })
-            .collect(),
-    };
-    let mentions: Vec<Vec<NameMention>> = cx.facts.iter().map(|f| f.names.clone()).collect();
-    let mut findings = Vec::new();
-    for group in variant_groups(&mentions, &settings) {
-        // A declared rule reports only clusters its declarations took part in; the others are
-        // the default rule's business and would be reported twice.
-        if !settings.declared.is_empty() && !group.declared {
-            continue;
-        }
-        let canonical = group.forms[group.canonical].form.clone();
-        let others: Vec<String> =
-            group.forms.iter().filter(|f| f.form != canonical).map(|f| format!("`{}`", f.form)).collect();
-        let message = match &rule.message {
-            Some(m) => m.replace("{subject}", &canonical).replace("{values}", &others.join(", ")),
-            None if group.declared => format!("`{canonical}` is also written {}", others.join(", ")),
-            None => format!("`{canonical}` is also written {}", others.join(", ")),
-        };
-        let mut b = FindingBuilder::new(rule, Kind::Spelling, canonical.clone(), message).canonical(canonical.clone());
-        if !group.declared {
-            b = b.score(group.score);
-        }
-        for form in &group.forms {
-            let value = name_key(&form.form);
-            for (doc, span) in &form.mentions {
-                b = b.evidence(&cx.docs[*doc], span.clone(), value.clone(), Some("form"));
-            }
-        }
-        findings.push(b.build());
-    }
-    findings
 }

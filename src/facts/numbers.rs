@@ -2130,7 +2130,8 @@ mod tests {
         let all = find_numbers(t, &[]);
         assert_eq!(all.len(), 1);
         let start = t.find("300").unwrap();
-        let taken = vec![start..start + 3];
+        let date = t.find("12 March").unwrap();
+        let taken = [date..date + 8, start..start + 3];
         assert!(find_numbers(t, &taken).is_empty());
     }
 
