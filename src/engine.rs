@@ -59,8 +59,8 @@ pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec
             RuleKind::Dates | RuleKind::Numbers => Vec::new(),
             RuleKind::Titles => compare::titles::check(&cx, rule, &rules.facts),
             RuleKind::Fact => Vec::new(),
-            RuleKind::Quotes => Vec::new(),
-            RuleKind::Attribution => compare::attribution::check(&cx, rule),
+            RuleKind::Quotes => compare::quotes::check(&cx, rule),
+            RuleKind::Attribution => Vec::new(),
         })
         .collect();
 

@@ -135,11 +135,11 @@ pub fn align(docs: &[&str], sentences: &[Vec<Range<usize>>], settings: &AlignSet
     let chunks: Vec<(Vec<Scored>, usize)> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
-            let mut acc = Accumulator { counts: vec![0; n], touched: Vec::new() };
+            let mut scratch = Scratch { stamp: 0, seen_sentence: vec![0; n], seen_window: vec![0; n] };
             let mut found = Vec::new();
             let mut scored = 0usize;
             for p in c * CHUNK..((c + 1) * CHUNK).min(n) {
-                scored += corpus.candidates_of(p, settings, &mut acc, &mut found);
+                scored += corpus.candidates_of(p, settings, &mut scratch, &mut found);
             }
             (found, scored)
         })
@@ -178,13 +178,15 @@ pub fn align(docs: &[&str], sentences: &[Vec<Range<usize>>], settings: &AlignSet
     (pairs, stats)
 }
 
-/// A sentence of the set, with its units (sorted, deduplicated ids).
+/// A sentence of the set.
 struct Sent {
     doc: usize,
     /// Position among the usable sentences of its document.
     idx: usize,
     range: Range<usize>,
+    /// All content units, sorted ids, for scoring.
     units: Vec<u32>,
+    /// Rare units as ranks (rarest first), sorted, for candidate generation.
     rare: Vec<u32>,
 }
 
@@ -198,16 +200,57 @@ struct Scored {
     shared: Vec<u32>,
 }
 
-struct Accumulator {
-    counts: Vec<u32>,
-    touched: Vec<u32>,
+pub static HITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// Per-thread scratch space: `seen[i] == stamp` marks entity `i` as already checked for the
+/// sentence being probed, so no clearing is needed between sentences.
+struct Scratch {
+    stamp: u32,
+    seen_sentence: Vec<u32>,
+    seen_window: Vec<u32>,
 }
 
 struct Corpus {
     sents: Vec<Sent>,
+    /// Rare units of the window starting at each sentence (empty where no window starts).
+    window_rare: Vec<Vec<u32>>,
     names: Vec<String>,
     weight: Vec<f64>,
+    /// Rank of a rare unit -> unit id.
+    rank_unit: Vec<u32>,
+    /// Rank -> sentences whose prefix holds the unit, ascending.
     postings: Vec<Vec<u32>>,
+    /// Rank -> windows (by first sentence) whose prefix holds the unit, ascending.
+    window_postings: Vec<Vec<u32>>,
+}
+
+/// The prefix of a rarest-first unit list that any set sharing `k` of its units must meet (the
+/// prefix filter of AllPairs/PPJoin): of `len - k + 1` units, at least one is shared.
+fn prefix(rare: &[u32], k: usize) -> &[u32] {
+    &rare[..(rare.len() + 1).saturating_sub(k)]
+}
+
+/// Size of the intersection of two sorted lists.
+fn overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut v: Vec<u32> = a.iter().chain(b).copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 impl Corpus {
@@ -237,17 +280,44 @@ impl Corpus {
                 df[u as usize] += 1;
             }
         }
-        let cap = rare_cap(n, docs.len().min(sentences.len()), settings.max_df);
         let total = n as f64 + PRIOR_SENTENCES;
         let weight: Vec<f64> = df.iter().map(|&d| (total / d.max(1) as f64).ln()).collect();
-        let mut postings = vec![Vec::new(); df.len()];
-        for (g, s) in sents.iter_mut().enumerate() {
-            s.rare = s.units.iter().copied().filter(|&u| (2..=cap).contains(&df[u as usize])).collect();
-            for &u in &s.rare {
-                postings[u as usize].push(g as u32);
+
+        // Rare units are renumbered rarest first, so every sorted list starts with its prefix.
+        let cap = rare_cap(n, docs.len().min(sentences.len()), settings.max_df);
+        let mut rank_unit: Vec<u32> =
+            (0..df.len() as u32).filter(|&u| (2..=cap).contains(&df[u as usize])).collect();
+        rank_unit.sort_by_key(|&u| (df[u as usize], u));
+        let mut unit_rank = vec![u32::MAX; df.len()];
+        for (rank, &u) in rank_unit.iter().enumerate() {
+            unit_rank[u as usize] = rank as u32;
+        }
+        for s in &mut sents {
+            s.rare = s.units.iter().map(|&u| unit_rank[u as usize]).filter(|&r| r != u32::MAX).collect();
+            s.rare.sort_unstable();
+        }
+
+        let k = settings.min_shared.max(1);
+        let mut postings = vec![Vec::new(); rank_unit.len()];
+        for (g, s) in sents.iter().enumerate() {
+            for &r in prefix(&s.rare, k) {
+                postings[r as usize].push(g as u32);
             }
         }
-        Corpus { sents, names: vocab.names, weight, postings }
+        let mut window_rare = vec![Vec::new(); n];
+        let mut window_postings = vec![Vec::new(); rank_unit.len()];
+        if settings.windows {
+            for g in 0..n.saturating_sub(1) {
+                if sents[g].doc == sents[g + 1].doc {
+                    let w = union(&sents[g].rare, &sents[g + 1].rare);
+                    for &r in prefix(&w, k) {
+                        window_postings[r as usize].push(g as u32);
+                    }
+                    window_rare[g] = w;
+                }
+            }
+        }
+        Corpus { sents, window_rare, names: vocab.names, weight, rank_unit, postings, window_postings }
     }
 
     /// Whether a two-sentence window starts at global sentence `g`.
@@ -273,44 +343,44 @@ impl Corpus {
 
     /// Scores every candidate involving sentence `p`: sentences after it, and windows anywhere.
     /// Returns how many candidates were scored; pairs above the threshold go to `out`.
-    fn candidates_of(&self, p: usize, settings: &AlignSettings, acc: &mut Accumulator, out: &mut Vec<Scored>) -> usize {
-        let doc = self.sents[p].doc;
-        for &u in &self.sents[p].rare {
-            for &q in &self.postings[u as usize] {
-                if q as usize == p || (!settings.same_document && self.sents[q as usize].doc == doc) {
+    fn candidates_of(&self, p: usize, settings: &AlignSettings, scratch: &mut Scratch, out: &mut Vec<Scored>) -> usize {
+        scratch.stamp += 1;
+        let stamp = scratch.stamp;
+        let k = settings.min_shared.max(1);
+        let rare = &self.sents[p].rare;
+        let mut scored = 0;
+        for &r in prefix(rare, k) {
+            let posted = &self.postings[r as usize];
+            // Later sentences only: each sentence pair is found once, from its first sentence.
+            let after = posted.partition_point(|&q| q as usize <= p);
+            for &q in &posted[after..] {
+                let q = q as usize;
+                if std::mem::replace(&mut scratch.seen_sentence[q], stamp) == stamp {
                     continue;
                 }
-                let c = &mut acc.counts[q as usize];
-                if *c == 0 {
-                    acc.touched.push(q);
-                }
-                *c += 1;
-            }
-        }
-        acc.touched.sort_unstable();
-        let k = settings.min_shared.max(1) as u32;
-        let mut scored = 0;
-        for &q in &acc.touched {
-            let q = q as usize;
-            let c = acc.counts[q];
-            if q > p && c >= k && self.may_pair((p, p), (q, q), settings) {
-                scored += 1;
-                out.extend(self.score((p, p), (q, q), settings));
-            }
-            // A window counts only if both of its sentences contribute; otherwise it is the
-            // single-sentence pair padded with noise.
-            if settings.windows && self.window_at(q) {
-                let next = acc.counts[q + 1];
-                if next > 0 && c + next >= k && self.may_pair((p, p), (q, q + 1), settings) {
+                HITS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if overlap(rare, &self.sents[q].rare) >= k && self.may_pair((p, p), (q, q), settings) {
                     scored += 1;
-                    out.extend(self.score((p, p), (q, q + 1), settings));
+                    out.extend(self.score((p, p), (q, q), settings));
+                }
+            }
+            for &w in &self.window_postings[r as usize] {
+                let w = w as usize;
+                if std::mem::replace(&mut scratch.seen_window[w], stamp) == stamp {
+                    continue;
+                }
+                // A window counts only if both of its sentences contribute; otherwise it is the
+                // single-sentence pair padded with noise.
+                if overlap(rare, &self.window_rare[w]) >= k
+                    && overlap(rare, &self.sents[w].rare) > 0
+                    && overlap(rare, &self.sents[w + 1].rare) > 0
+                    && self.may_pair((p, p), (w, w + 1), settings)
+                {
+                    scored += 1;
+                    out.extend(self.score((p, p), (w, w + 1), settings));
                 }
             }
         }
-        for &q in &acc.touched {
-            acc.counts[q as usize] = 0;
-        }
-        acc.touched.clear();
         scored
     }
 
@@ -318,10 +388,7 @@ impl Corpus {
         if first == last {
             std::borrow::Cow::Borrowed(&self.sents[first].units)
         } else {
-            let mut v: Vec<u32> = self.sents[first].units.iter().chain(&self.sents[last].units).copied().collect();
-            v.sort_unstable();
-            v.dedup();
-            std::borrow::Cow::Owned(v)
+            std::borrow::Cow::Owned(union(&self.sents[first].units, &self.sents[last].units))
         }
     }
 
@@ -330,7 +397,6 @@ impl Corpus {
         let w = |u: u32| self.weight[u as usize];
         let (wa, wb): (f64, f64) = (ua.iter().map(|&u| w(u)).sum(), ub.iter().map(|&u| w(u)).sum());
         let mut common = 0.0;
-        let mut shared = Vec::new();
         let (mut i, mut j) = (0, 0);
         while i < ua.len() && j < ub.len() {
             match ua[i].cmp(&ub[j]) {
@@ -338,31 +404,27 @@ impl Corpus {
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     common += w(ua[i]);
-                    if self.is_rare(ua[i]) {
-                        shared.push(ua[i]);
-                    }
                     i += 1;
                     j += 1;
                 }
             }
         }
-        if shared.len() < settings.min_shared.max(1) || wa <= 0.0 || wb <= 0.0 {
+        if wa <= 0.0 || wb <= 0.0 {
             return None;
         }
         let score = (common / (wa * wb).sqrt()).min(1.0);
         if score < settings.min_score {
             return None;
         }
+        let rare_of = |s: Span| if s.0 == s.1 { &self.sents[s.0].rare } else { &self.window_rare[s.0] };
+        let (ra, rb) = (rare_of(a), rare_of(b));
+        let shared = ra.iter().filter(|r| rb.binary_search(r).is_ok()).map(|&r| self.rank_unit[r as usize]).collect();
         let (a, b) = if (self.sents[a.0].doc, self.sents[a.0].idx) <= (self.sents[b.0].doc, self.sents[b.0].idx) {
             (a, b)
         } else {
             (b, a)
         };
         Some(Scored { a, b, score, shared })
-    }
-
-    fn is_rare(&self, u: u32) -> bool {
-        !self.postings[u as usize].is_empty()
     }
 }
 

@@ -127,3 +127,16 @@ pub fn same_subject(
     let cb = caps(b.0, b.1);
     ca.intersection(&cb).any(|w| !ignore.contains(w))
 }
+
+/// Whether two windows share at least `min_words` content words besides those in `ignore`.
+pub fn same_subject_words(
+    cx: &Context,
+    a: (usize, Range<usize>),
+    b: (usize, Range<usize>),
+    ignore: &BTreeSet<String>,
+    min_words: usize,
+) -> bool {
+    let wa = content_words(cx, a.0, a.1);
+    let wb = content_words(cx, b.0, b.1);
+    wa.intersection(&wb).filter(|w| !ignore.contains(*w)).count() >= min_words
+}

@@ -1,6 +1,7 @@
-pub mod attribution;
+// pub mod attribution;
 pub mod context;
 pub mod names;
+pub mod quotes;
 pub mod titles;
 
 use std::collections::{BTreeMap, BTreeSet};

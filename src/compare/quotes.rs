@@ -1,9 +1,9 @@
 //! Finds the same quote worded differently across (or within) the documents of a set.
 //!
-//! When one article has a bloc condemn “blatant phenomena” of anti-Russian feeling in some
-//! countries and another has it condemn "flagrant phenomena of anti-Russian sentiments in some
-//! countries.", at least one misquotes. This module pairs such quotes and reports the words that
-//! differ (`blatant -> flagrant`, `feeling -> sentiments`).
+//! When one article has a union condemn “open displays” of hostility to migrants in several
+//! cities and another has it condemn "open expressions of hostility to migrants in several
+//! cities.", at least one misquotes. This module pairs such quotes and reports the words that
+//! differ (`displays -> expressions`).
 //!
 //! Writers put different amounts in quote marks, so the shorter quote of a pair is aligned against
 //! the longer one inside its own sentence: its unquoted continuation is taken in when it matches
@@ -111,7 +111,6 @@ pub fn compare_quotes(docs: &[&str], quotes: &[Vec<Quote>]) -> Vec<QuoteMatch> {
     members.sort();
     let reps: Vec<&Prepared> = members.iter().map(|m| &prepared[m[0]]).collect();
     let pairs = candidates(&reps);
-    eprintln!("TMP reps {} pairs {}", reps.len(), pairs.len());
     let mut out: Vec<QuoteMatch> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
@@ -120,12 +119,19 @@ pub fn compare_quotes(docs: &[&str], quotes: &[Vec<Quote>]) -> Vec<QuoteMatch> {
         })
         .flatten()
         .collect();
-    out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    out.sort_by_key(|x| (x.a, x.b));
     out
 }
 
 /// Copies the match `m` of two representative quotes to every pair of their verbatim copies.
-fn expand(m: &QuoteMatch, ra: &Prepared, rb: &Prepared, ma: &[usize], mb: &[usize], prepared: &[Prepared]) -> Vec<QuoteMatch> {
+fn expand(
+    m: &QuoteMatch,
+    ra: &Prepared,
+    rb: &Prepared,
+    ma: &[usize],
+    mb: &[usize],
+    prepared: &[Prepared],
+) -> Vec<QuoteMatch> {
     let base = |p: &Prepared| p.toks[0].range.start;
     let shift = |r: &Range<usize>, from: usize, to: usize| r.start - from + to..r.end - from + to;
     let mut out = Vec::with_capacity(ma.len() * mb.len());
@@ -243,7 +249,16 @@ fn local_align(r: &[Tok], l: &[Tok]) -> Option<(Range<usize>, Range<usize>)> {
     for i in 1..=n {
         for j in 1..=m {
             let same = r[i - 1].key == l[j - 1].key;
-            let diag = score[(i - 1) * w + j - 1] + if same { if r[i - 1].content { 3 } else { 1 } } else { -2 };
+            let diag = score[(i - 1) * w + j - 1]
+                + if same {
+                    if r[i - 1].content {
+                        3
+                    } else {
+                        1
+                    }
+                } else {
+                    -2
+                };
             let up = score[(i - 1) * w + j] - gap(&r[i - 1]);
             let left = score[i * w + j - 1] - gap(&l[j - 1]);
             let from = |ii: usize, jj: usize, s: &[i32], st: &[(usize, usize)]| {
@@ -279,7 +294,8 @@ fn local_align(r: &[Tok], l: &[Tok]) -> Option<(Range<usize>, Range<usize>)> {
 
 /// Whether the text between two word ranges holds sentence-level punctuation or a quote mark.
 fn breaks_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    text.get(a.end..b.start).is_none_or(|g| g.chars().any(|c| matches!(c, '.' | '!' | '?' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '„')))
+    text.get(a.end..b.start)
+        .is_none_or(|g| g.chars().any(|c| matches!(c, '.' | '!' | '?' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '„')))
 }
 
 fn compare_pair(docs: &[&str], quotes: &[Vec<Quote>], pa: &Prepared, pb: &Prepared) -> Option<QuoteMatch> {
@@ -343,7 +359,10 @@ fn compare_pair(docs: &[&str], quotes: &[Vec<Quote>], pa: &Prepared, pb: &Prepar
     }
     let s_win = &rw[ws0..ws1];
     let l_win = &lw[wl0..wl1];
-    if s.doc == l.doc && s_win[0].range.start < l_win[l_win.len() - 1].range.end && l_win[0].range.start < s_win[s_win.len() - 1].range.end {
+    if s.doc == l.doc
+        && s_win[0].range.start < l_win[l_win.len() - 1].range.end
+        && l_win[0].range.start < s_win[s_win.len() - 1].range.end
+    {
         return None;
     }
 
@@ -356,9 +375,11 @@ fn compare_pair(docs: &[&str], quotes: &[Vec<Quote>], pa: &Prepared, pb: &Prepar
     let mut matched = 0.0;
     let mut matched_content = 0usize;
     let mut matched_in_quote = 0usize;
+    let mut longest_run = 0usize;
     let s_offset = ws0; // index of s_win[0] in rw
     for op in &ops {
         if let DiffOp::Equal { old_index, new_index, len } = *op {
+            longest_run = longest_run.max(len);
             for k in 0..len {
                 let t = &a_win[old_index + k];
                 matched += weight(t);
@@ -376,8 +397,14 @@ fn compare_pair(docs: &[&str], quotes: &[Vec<Quote>], pa: &Prepared, pb: &Prepar
     let similarity = if total > 0.0 { 2.0 * matched / total } else { 0.0 };
     let content_a = a_win.iter().filter(|t| t.content).count();
     let content_b = b_win.iter().filter(|t| t.content).count();
-    let enough = matched_content >= 3 || (matched_content >= 2 && matched_content == content_a && matched_content == content_b);
-    if similarity < MIN_SIMILARITY || !enough || matched_in_quote == 0 {
+    let content_quote = s.toks[s.q0..s.q1].iter().filter(|t| t.content).count();
+    // The same statement shares a run of words, not scattered ones; a short quote differing only
+    // in function words (`is`/`was`, a dropped `not`) is the exception.
+    let enough = (matched_content >= 3 && longest_run >= 3)
+        || (matched_content >= 2 && matched_content == content_a && matched_content == content_b);
+    // Most of the quoted words themselves must match: the unquoted continuation only helps.
+    let quote_covered = matched_in_quote > 0 && 2 * matched_in_quote >= content_quote;
+    if similarity < MIN_SIMILARITY || !enough || !quote_covered {
         return None;
     }
 
@@ -458,8 +485,12 @@ fn segments(ops: &[DiffOp], a: &[Tok], b: &[Tok], a_text: &str, b_text: &str) ->
     for op in ops {
         match *op {
             DiffOp::Equal { old_index, len, .. } => push("equal", join(&a[old_index..old_index + len], a_text)),
-            DiffOp::Delete { old_index, old_len, .. } => push("delete", join(&a[old_index..old_index + old_len], a_text)),
-            DiffOp::Insert { new_index, new_len, .. } => push("insert", join(&b[new_index..new_index + new_len], b_text)),
+            DiffOp::Delete { old_index, old_len, .. } => {
+                push("delete", join(&a[old_index..old_index + old_len], a_text))
+            }
+            DiffOp::Insert { new_index, new_len, .. } => {
+                push("insert", join(&b[new_index..new_index + new_len], b_text))
+            }
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {
                 push("delete", join(&a[old_index..old_index + old_len], a_text));
                 push("insert", join(&b[new_index..new_index + new_len], b_text));
@@ -468,6 +499,82 @@ fn segments(ops: &[DiffOp], a: &[Tok], b: &[Tok], a_text: &str, b_text: &str) ->
     }
     out
 }
+
+/// The `quotes` rule: every pair of quotes of one statement worded differently becomes a `quote`
+/// finding with the word diff; the same words credited to two speakers become an
+/// `attribution` finding. Differences of case or punctuation alone are `info`.
+pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crate::findings::Finding> {
+    use crate::findings::{FindingBuilder, Kind, Severity};
+    let texts = cx.texts();
+    let quotes: Vec<Vec<Quote>> = cx.facts.iter().map(|f| f.quotes.clone()).collect();
+    let same_doc = rule.settings.same_document.unwrap_or(true);
+    let min_score = rule.settings.min_score.unwrap_or(0.0);
+    let mut findings = Vec::new();
+    for m in compare_quotes(&texts, &quotes) {
+        if (m.a.0 == m.b.0 && !same_doc) || m.similarity < min_score {
+            continue;
+        }
+        let (qa, qb) = (&quotes[m.a.0][m.a.1], &quotes[m.b.0][m.b.1]);
+        let diff: Vec<crate::findings::DiffSegment> = m
+            .diff
+            .iter()
+            .map(|d| crate::findings::DiffSegment { tag: d.tag.to_string(), text: d.text.clone() })
+            .collect();
+        let (a_doc, b_doc) = (&cx.docs[m.a.0], &cx.docs[m.b.0]);
+        let finding = if m.different_speakers && !changed_words(&diff).iter().any(|_| !m.cosmetic) {
+            let speakers: Vec<String> =
+                [qa, qb].iter().filter_map(|q| q.speaker.as_ref().map(|s| format!("`{}`", s.1))).collect();
+            let subject = format!("\"{}\"", &a_doc.text[qa.inner.clone()]);
+            let message = format!("the same words are quoted from different speakers: {}", speakers.join(" / "));
+            let mut b = FindingBuilder::new(rule, Kind::Attribution, subject, message).score(m.similarity);
+            for (doc, q) in [(a_doc, qa), (b_doc, qb)] {
+                if let Some((span, name)) = &q.speaker {
+                    b = b.evidence(doc, span.clone(), crate::text::fold(name), Some("speaker"));
+                }
+                b = b.evidence(doc, q.inner.clone(), canonical(&doc.text[q.inner.clone()]), Some("quote"));
+            }
+            b.build()
+        } else {
+            let changes = changed_words(&diff);
+            let subject = format!("\"{}\"", a_doc.text[m.a_window.clone()].trim());
+            let message = match &rule.message {
+                Some(t) => t.replace("{subject}", &subject).replace("{values}", &changes.join(", ")),
+                None if m.cosmetic => "the same quote differs in case or punctuation".to_string(),
+                None => format!("the same quote is worded differently: {}", changes.join(", ")),
+            };
+            let mut b = FindingBuilder::new(rule, Kind::Quote, subject, message).score(m.similarity).diff(diff);
+            if m.cosmetic {
+                b = b.severity(Severity::Info);
+            }
+            b = b.evidence(a_doc, m.a_window.clone(), canonical(&a_doc.text[m.a_window.clone()]), Some("quote"));
+            b = b.evidence(b_doc, m.b_window.clone(), canonical(&b_doc.text[m.b_window.clone()]), Some("quote"));
+            b.build()
+        };
+        findings.push(finding);
+    }
+    findings
+}
+
+/// The replaced words of a diff, as `old → new` (or `−old`, `+new`).
+fn changed_words(diff: &[crate::findings::DiffSegment]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < diff.len() {
+        let d = &diff[i];
+        match d.tag.as_str() {
+            "delete" if diff.get(i + 1).is_some_and(|n| n.tag == "insert") => {
+                out.push(format!("`{}` → `{}`", d.text.trim(), diff[i + 1].text.trim()));
+                i += 1;
+            }
+            "delete" => out.push(format!("`{}` dropped", d.text.trim())),
+            "insert" => out.push(format!("`{}` added", d.text.trim())),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -507,13 +614,17 @@ mod tests {
 
     #[test]
     fn short_quote_extended_by_its_continuation() {
-        let a = "Last spring the Unity bloc condemned “blatant phenomena” of anti-Russian feeling in some countries.";
-        let b = "In March the Unity bloc condemned \"flagrant phenomena of anti-Russian sentiments in some countries.\"";
+        let a = "Last spring the dockers' union condemned “open displays” of hostile feeling toward migrants in several cities.";
+        let b = "In March the dockers' union condemned \"open expressions of hostile sentiment toward migrants in several cities.\"";
         let m = run(&[a, b]);
         assert_eq!(m.len(), 1, "{m:#?}");
-        assert_eq!(&a[m[0].a_window.clone()], "blatant phenomena” of anti-Russian feeling in some countries");
-        assert_eq!(&b[m[0].b_window.clone()], "flagrant phenomena of anti-Russian sentiments in some countries");
-        let want = vec![("blatant".to_string(), "flagrant".to_string()), ("feeling".to_string(), "sentiments".to_string())];
+        assert_eq!(&a[m[0].a_window.clone()], "open displays” of hostile feeling toward migrants in several cities");
+        assert_eq!(
+            &b[m[0].b_window.clone()],
+            "open expressions of hostile sentiment toward migrants in several cities"
+        );
+        let want =
+            vec![("displays".to_string(), "expressions".to_string()), ("feeling".to_string(), "sentiment".to_string())];
         assert_eq!(changes(&m[0]), want);
         assert!(!m[0].cosmetic);
     }
@@ -547,7 +658,10 @@ mod tests {
 
     #[test]
     fn dropped_negation_is_reported() {
-        let c = pair("Ruiz said “the harbour will not reopen this winter”.", "Ruiz said “the harbour will reopen this winter”.");
+        let c = pair(
+            "Ruiz said “the harbour will not reopen this winter”.",
+            "Ruiz said “the harbour will reopen this winter”.",
+        );
         assert_eq!(c, vec![("not".to_string(), String::new())]);
     }
 
@@ -577,7 +691,10 @@ mod tests {
 
     #[test]
     fn case_only_difference_is_cosmetic() {
-        let m = run(&["Crowds chanted “Freedom For The Valley” all night.", "Crowds chanted \"freedom for the valley\" all night."]);
+        let m = run(&[
+            "Crowds chanted “Freedom For The Valley” all night.",
+            "Crowds chanted \"freedom for the valley\" all night.",
+        ]);
         assert_eq!(m.len(), 1, "{m:#?}");
         assert!(m[0].cosmetic);
     }
@@ -621,7 +738,10 @@ mod tests {
 
     #[test]
     fn one_word_quote_is_never_compared() {
-        let m = run(&["The army sowed “seeds” of death in the fields.", "The army sowed \"seeds of misery\" in the fields."]);
+        let m = run(&[
+            "The army sowed “seeds” of death in the fields.",
+            "The army sowed \"seeds of misery\" in the fields.",
+        ]);
         assert!(m.is_empty(), "{m:#?}");
     }
 

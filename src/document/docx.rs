@@ -31,8 +31,8 @@ const MAX_PART: u64 = 256 * 1024 * 1024;
 pub fn read_docx(bytes: &[u8]) -> Result<Extracted, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a valid .docx file (it is not a readable zip archive: {e})"))?;
-    let body = read_part(&mut zip, "word/document.xml")?
-        .ok_or("not a Word document: the archive has no word/document.xml")?;
+    let body =
+        read_part(&mut zip, "word/document.xml")?.ok_or("not a Word document: the archive has no word/document.xml")?;
     let paragraphs = paragraphs(&body).map_err(|e| format!("malformed word/document.xml: {e}"))?;
     let meta = match read_part(&mut zip, "docProps/core.xml") {
         Ok(Some(core)) => core_properties(&core),
@@ -245,7 +245,10 @@ pub fn make_docx(paragraphs: &[&str]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, content) in [
-        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        ),
         ("word/document.xml", document.as_str()),
         ("docProps/core.xml", core),
     ] {

@@ -44,9 +44,32 @@ use super::offsets::OffsetMap;
 
 /// Elements that never hold article text.
 const DROP_TAGS: &[&str] = &[
-    "nav", "footer", "aside", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "map", "button", "select", "input", "textarea", "label", "dialog", "head", "title",
-    "picture", "figure-ad",
+    "nav",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "dialog",
+    "head",
+    "title",
+    "picture",
+    "figure-ad",
 ];
 
 /// Dropped too, but only when they do not hold most of the page (see [`Page::guarded`]).
@@ -54,18 +77,78 @@ const GUARDED_TAGS: &[&str] = &["form", "header"];
 
 /// Class or id words that mark page furniture.
 const DROP_WORDS: &[&str] = &[
-    "cookie", "cookies", "consent", "gdpr", "banner", "share", "sharing", "shares", "sharebar", "social", "socials",
-    "related", "newsletter", "newsletters", "subscribe", "subscription", "comment", "comments", "disqus", "advert",
-    "adverts", "advertisement", "advertising", "ad", "ads", "adslot", "promo", "promos", "promotion", "sponsor",
-    "sponsored", "breadcrumb", "breadcrumbs", "menu", "navbar", "nav", "navigation", "sidebar", "footer", "masthead",
-    "popup", "modal", "outbrain", "taboola", "recommended", "recommendations", "trending", "tags", "hidden",
-    "paywall", "byline-share",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "banner",
+    "share",
+    "sharing",
+    "shares",
+    "sharebar",
+    "social",
+    "socials",
+    "related",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "comment",
+    "comments",
+    "disqus",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "adslot",
+    "promo",
+    "promos",
+    "promotion",
+    "sponsor",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "menu",
+    "navbar",
+    "nav",
+    "navigation",
+    "sidebar",
+    "footer",
+    "masthead",
+    "popup",
+    "modal",
+    "outbrain",
+    "taboola",
+    "recommended",
+    "recommendations",
+    "trending",
+    "tags",
+    "hidden",
+    "paywall",
+    "byline-share",
 ];
 
 /// Stems of furniture words written together with others (`socialShare`, `relatedposts`).
 const DROP_STEMS: &[&str] = &[
-    "cookie", "share", "social", "related", "newsletter", "advert", "promo", "breadcrumb", "sidebar", "subscri",
-    "sponsor", "outbrain", "taboola", "mostread", "mostpopular", "readmore", "readnext",
+    "cookie",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "advert",
+    "promo",
+    "breadcrumb",
+    "sidebar",
+    "subscri",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "mostread",
+    "mostpopular",
+    "readmore",
+    "readnext",
 ];
 
 /// Adjacent class or id words that together mark furniture (`most-read`, `sr-only`).
@@ -88,21 +171,91 @@ const DROP_ROLES: &[&str] =
 
 /// Elements that end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
-    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
-const VOID_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-];
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// Start tags that close an open `<p>` (HTML's implied end tags).
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
-    "li", "dd", "dt",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
 ];
 
 /// Paragraph text elements whose length scores their container.
@@ -117,9 +270,15 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
 
 #[derive(Debug)]
 enum Kind {
-    Element { name: String, attrs: BTreeMap<String, String> },
+    Element {
+        name: String,
+        attrs: BTreeMap<String, String>,
+    },
     /// Raw source span of a text run and its decoded value.
-    Text { span: Range<usize>, value: String },
+    Text {
+        span: Range<usize>,
+        value: String,
+    },
 }
 
 #[derive(Debug)]
@@ -226,7 +385,9 @@ fn parse(src: &str) -> Vec<Node> {
                 let attrs = tag
                     .attributes
                     .iter()
-                    .map(|(k, v)| (String::from_utf8_lossy(k).to_ascii_lowercase(), String::from_utf8_lossy(v).into_owned()))
+                    .map(|(k, v)| {
+                        (String::from_utf8_lossy(k).to_ascii_lowercase(), String::from_utf8_lossy(v).into_owned())
+                    })
                     .collect();
                 // Past a sane depth elements are kept flat, so the recursive walks stay shallow
                 // however deeply a page nests.
@@ -410,10 +571,14 @@ impl Page {
         let total = self.ptext[0];
         let kept = |i: &usize| !self.dropped[*i] && matches!(self.nodes[*i].kind, Kind::Element { .. });
         let largest = |pred: &dyn Fn(&Node) -> bool| -> Option<usize> {
-            (0..self.nodes.len()).filter(kept).filter(|&i| pred(&self.nodes[i])).max_by_key(|&i| (self.ptext[i], usize::MAX - i))
+            (0..self.nodes.len())
+                .filter(kept)
+                .filter(|&i| pred(&self.nodes[i]))
+                .max_by_key(|&i| (self.ptext[i], usize::MAX - i))
         };
-        if let Some(i) = largest(&|n| n.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|w| w == "articleBody")))
-            .filter(|&i| self.len[i] >= 80)
+        if let Some(i) =
+            largest(&|n| n.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|w| w == "articleBody")))
+                .filter(|&i| self.len[i] >= 80)
         {
             return vec![i];
         }
@@ -529,15 +694,17 @@ impl Page {
                     }
                 }
                 "title" if title_tag.is_none() => title_tag = Some(self.value(i)).filter(|s| !s.is_empty()),
-                "h1" if h1.is_none() || self.is_within(i, root) && !h1.is_some_and(|h| self.is_within(h, root)) => {
-                    if !self.value(i).is_empty() {
-                        h1 = Some(i);
-                    }
+                "h1" if (h1.is_none() || self.is_within(i, root) && !h1.is_some_and(|h| self.is_within(h, root)))
+                    && !self.value(i).is_empty() =>
+                {
+                    h1 = Some(i);
                 }
-                "time" if time.is_none() || self.is_within(i, root) && !time.is_some_and(|t| self.is_within(t, root)) => {
-                    if node.attr("datetime").is_some_and(|d| !d.trim().is_empty()) {
-                        time = Some(i);
-                    }
+                "time"
+                    if (time.is_none()
+                        || self.is_within(i, root) && !time.is_some_and(|t| self.is_within(t, root)))
+                        && node.attr("datetime").is_some_and(|d| !d.trim().is_empty()) =>
+                {
+                    time = Some(i);
                 }
                 "script" if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                     if let Ok(v) = serde_json::from_str::<serde_json::Value>(&self.value(i)) {
@@ -548,14 +715,13 @@ impl Page {
             }
         }
         let tag = |keys: &[&str]| keys.iter().find_map(|k| meta_tags.get(*k).cloned());
-        let mut meta = Meta::default();
-        meta.title = json
+        let title = json
             .title
             .clone()
             .or_else(|| tag(&["og:title", "twitter:title"]))
             .or_else(|| h1.map(|i| self.value(i)))
             .or(title_tag);
-        meta.date = tag(&["article:published_time", "og:published_time"])
+        let date = tag(&["article:published_time", "og:published_time"])
             .or_else(|| json.date.clone())
             .or_else(|| {
                 tag(&[
@@ -574,8 +740,8 @@ impl Page {
                 ])
             })
             .or_else(|| time.and_then(|i| self.nodes[i].attr("datetime").map(|d| d.trim().to_string())));
-        meta.source = tag(&["og:site_name", "application-name"]).or(json.source);
-        meta
+        let source = tag(&["og:site_name", "application-name"]).or(json.source);
+        Meta { title, date, source }
     }
 
     fn is_within(&self, mut i: usize, root: usize) -> bool {
@@ -607,7 +773,8 @@ fn json_ld(v: &serde_json::Value) -> Meta {
     match v {
         Value::Array(items) => items.iter().for_each(|x| meta.fill_from(json_ld(x))),
         Value::Object(o) => {
-            let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+            let s =
+                |k: &str| o.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from);
             meta.title = s("headline");
             meta.date = s("datePublished").or_else(|| s("dateCreated"));
             meta.source = match o.get("publisher") {
@@ -777,7 +944,8 @@ mod tests {
     #[test]
     fn furniture_is_dropped() {
         let e = read_html(PAGE);
-        for gone in ["News", "Sport", "cookies", "Accept", "Facebook", "Mayor resigns", "storm", "not text", "color", "rights"]
+        for gone in
+            ["News", "Sport", "cookies", "Accept", "Facebook", "Mayor resigns", "storm", "not text", "color", "rights"]
         {
             assert!(!e.text.contains(gone), "{gone} should be dropped: {:?}", e.text);
         }
@@ -801,8 +969,13 @@ mod tests {
         let e = read_html("<title>Only &amp; title</title><p>Text <time datetime=\"2021-02-03\">today</time>.</p>");
         assert_eq!(e.meta.title.as_deref(), Some("Only & title"));
         assert_eq!(e.meta.date.as_deref(), Some("2021-02-03"));
-        let e = read_html(r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},{"headline":"G","datePublished":"2020-01-01","publisher":{"name":"P"}}]}</script><p>x</p>"#);
-        assert_eq!((e.meta.title.as_deref(), e.meta.date.as_deref(), e.meta.source.as_deref()), (Some("G"), Some("2020-01-01"), Some("P")));
+        let e = read_html(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},{"headline":"G","datePublished":"2020-01-01","publisher":{"name":"P"}}]}</script><p>x</p>"#,
+        );
+        assert_eq!(
+            (e.meta.title.as_deref(), e.meta.date.as_deref(), e.meta.source.as_deref()),
+            (Some("G"), Some("2020-01-01"), Some("P"))
+        );
     }
 
     #[test]

@@ -19,11 +19,14 @@
 //! between them is all there is, so the heading joins the first sentence of the paragraph.
 //!
 //! Front matter (YAML `---` or TOML `+++`) gives `title`, `date` and `source` for [`Meta`].
+//! Web-page furniture ("Share this article", a "Related stories" block of teasers) is blanked
+//! with the plain-text rules of [`super::boilerplate`], as Markdown is often saved from pages.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::boilerplate::{blank, web_boilerplate};
 use super::extracted::{Extracted, Meta};
 
 /// Reads a Markdown document. Never fails: Markdown has no invalid input.
@@ -68,7 +71,10 @@ pub fn read_markdown(src: &str) -> Extracted {
             _ => {}
         }
     }
-    let text = build_text(src, &kept);
+    let mut text = build_text(src, &kept);
+    // Markdown saved from web pages carries the same furniture as plain text.
+    let ranges = web_boilerplate(&text);
+    blank(&mut text, &ranges);
     Extracted::identity(src.to_string(), text, meta)
 }
 
@@ -136,7 +142,8 @@ fn ensure_break(gap: &mut [u8]) {
 fn front_matter(block: &str) -> Meta {
     let mut meta = Meta::default();
     for line in block.lines() {
-        let Some((key, value)) = line.split_once(':').filter(|(k, _)| !k.contains('=')).or_else(|| line.split_once('='))
+        let Some((key, value)) =
+            line.split_once(':').filter(|(k, _)| !k.contains('=')).or_else(|| line.split_once('='))
         else {
             continue;
         };
@@ -186,7 +193,8 @@ Done AT\\&T.\n";
         let e = read_markdown(DOC);
         assert_eq!(e.text.len(), e.source.len());
         assert!(e.map.is_identity());
-        for w in ["council", "Portmere", "Tuesday", "Agnes Dolan", "Żaneta", "€40 million", "Council approves", "&T."] {
+        for w in ["council", "Portmere", "Tuesday", "Agnes Dolan", "Żaneta", "€40 million", "Council approves", "&T."]
+        {
             assert_eq!(at(&e, w), w);
         }
         for gone in ["example.org", "chair", "secret", "Aerial", "comment", "title:", "#", "*", "|", ">", "```", "\\"] {
@@ -215,6 +223,18 @@ Done AT\\&T.\n";
         assert!(s.contains(&"Flood report"), "{s:?}");
         assert!(s.contains(&"alpha item") && s.contains(&"beta item"), "{s:?}");
         assert!(s.contains(&"Lviv") && s.contains(&"ten"), "{s:?}");
+    }
+
+    #[test]
+    fn web_furniture_is_blanked() {
+        let src = "The port reopened on Monday, the harbour master said.\n\n**Share this article**\n\n\
+## Related stories\n\n- [A storm hit the coast of the island on...](https://example.org/a)\n\
+- [The ferry company lost money in the third...](https://example.org/b)\n";
+        let e = read_markdown(src);
+        assert!(e.text.contains("The port reopened"));
+        for gone in ["Share", "Related", "storm", "ferry"] {
+            assert!(!e.text.contains(gone), "{gone}: {:?}", e.text);
+        }
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! One file per fact kind. Each recogniser is a pure function of the text; [`extract`] runs them
 //! for every document in parallel and keeps the results in [`DocFacts`].
 
+pub mod attribution;
 pub mod dates;
 pub mod names;
+pub mod numbers;
 pub mod patterns;
+pub mod quotes;
 pub mod titles;
 
 use std::ops::Range;
@@ -19,7 +22,10 @@ use crate::engine::EngineOptions;
 pub struct DocFacts {
     pub names: Vec<names::NameMention>,
     pub dates: Vec<dates::DateMention>,
+    pub numbers: Vec<numbers::Quantity>,
     pub titles: Vec<titles::TitleMention>,
+    pub quotes: Vec<quotes::Quote>,
+    pub attributions: Vec<attribution::Attribution>,
 }
 
 /// The recogniser's date order for a configured one.
@@ -41,10 +47,15 @@ pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &Engine
         .par_iter()
         .zip(sentences.par_iter())
         .zip(names.into_par_iter())
-        .map(|((t, _s), names)| {
+        .map(|((t, s), names)| {
             let dates = dates::find_dates(t, order);
+            // A figure inside a date (`4 May 2026`) is part of the date, not a count.
+            let taken: Vec<Range<usize>> = dates.iter().map(|d| d.span.clone()).collect();
+            let numbers = numbers::find_numbers(t, &taken);
             let titles = titles::find_titles(t);
-            DocFacts { names, dates, titles }
+            let quotes = quotes::find_quotes(t);
+            let attributions = attribution::find_attributions(t, s);
+            DocFacts { names, dates, numbers, titles, quotes, attributions }
         })
         .collect()
 }

@@ -2,21 +2,21 @@
 //! the sentence says so, who is quoted.
 //!
 //! Quotes matter because two articles that quote the same statement should quote the same words;
-//! when they do not (`“blatant phenomena”` against `"flagrant phenomena"`), one of them misquotes.
+//! when they do not (`“open displays”` against `"open expressions"`), one of them misquotes.
 //! [`crate::compare::quotes`] pairs the quotes found here across a document set.
 //!
 //! Real text has broken quoting, so the scanner decides from context, not from the glyph alone:
 //! a mark opens when it follows a space or opening punctuation and precedes a word, and closes when
 //! it follows a word and precedes a space or punctuation. That handles straight marks, `“…”`,
-//! `„…“`, `«…»`, reversed curly marks (`” an excellent friend“`), a closing mark used as opener
-//! (`inscriptions:”Crimea`) and a mismatched closer (`the “Electron’ plant`). A quote never runs
+//! `„…“`, `«…»`, reversed curly marks (`” a loyal ally“`), a closing mark used as opener
+//! (`slogan:”Our land`) and a mismatched closer (`the “Kalina’ plant`). A quote never runs
 //! across a blank line; an unterminated quote ends at its paragraph end. Single quotes are only
-//! taken when a closer follows, so apostrophes (`Azerbaijan's`, `'90s`, `rock 'n' roll`) are not
+//! taken when a closer follows, so apostrophes (`Norway's`, `'90s`, `rock 'n' roll`) are not
 //! quotes. Quotes nested in quotes are part of the outer quote.
 //!
 //! ```text
-//! The bloc condemned “blatant phenomena” of hostility, its leader said.
-//!                    ^^^^^^^^^^^^^^^^^^^ outer; inner = blatant phenomena; a term (two words, no verb)
+//! The union condemned “open displays” of hostility, its leader said.
+//!                     ^^^^^^^^^^^^^^^ outer; inner = open displays; a term (two words, no verb)
 //! "We will not give up," the minister told reporters.
 //! ^^^^^^^^^^^^^^^^^^^^^^ a statement; speaker = the minister
 //! ```
@@ -36,7 +36,7 @@ pub struct Quote {
     pub inner: Range<usize>,
     /// The text of `inner`.
     pub text: String,
-    /// False for a name, term or scare quote (`the “Electron” plant`, `these “seeds”`).
+    /// False for a name, term or scare quote (`the “Kalina” plant`, `these “gifts”`).
     pub is_statement: bool,
     /// Who the sentence says is quoted, when it says so in a simple pattern.
     pub speaker: Option<(Range<usize>, String)>,
@@ -50,7 +50,7 @@ const MAX_QUOTE: usize = 2000;
 const MAX_UNTERMINATED: usize = 1200;
 /// Longest single-quoted span: single quotes are mostly short, and apostrophes abound.
 const MAX_SINGLE: usize = 400;
-/// Longest span closed by a mark of the other family (`“Electron’`).
+/// Longest span closed by a mark of the other family (`“Kalina’`).
 const MAX_MISMATCHED: usize = 60;
 /// Longest speaker noun phrase, in words.
 const MAX_SPEAKER_WORDS: usize = 8;
@@ -84,7 +84,7 @@ struct Mark {
     open: bool,
     /// Follows a non-space and precedes a space, punctuation or the end.
     close: bool,
-    /// White space (or an end) on both sides, as in `called ” an excellent friend“`.
+    /// White space (or an end) on both sides, as in `called ” a loyal ally“`.
     floating: bool,
     /// Where the mark's paragraph ends (a blank line or the end of the text).
     para_end: usize,
@@ -231,7 +231,7 @@ fn scan_double(text: &str, marks: &[Mark], i: usize, spans: &mut Vec<(Range<usiz
     if m.floating {
         return i + 1;
     }
-    // A closer of the other family right after a short span: `the “Electron’ plant`. A plural
+    // A closer of the other family right after a short span: `the “Kalina’ plant`. A plural
     // possessive (`workers’`) is not taken for one.
     for (k, c) in marks.iter().enumerate().skip(i + 1) {
         if c.pos >= m.para_end || c.pos - m.end > MAX_MISMATCHED {
@@ -278,7 +278,10 @@ fn scan_single(text: &str, marks: &[Mark], i: usize, spans: &mut Vec<(Range<usiz
         }
         // `rock 'n' roll`: a lone letter is an elision, not a quote.
         let inner = m.end..c.pos;
-        if !text::words_in(text, inner.clone()).iter().any(|w| w.text.chars().filter(|ch| ch.is_alphabetic()).count() >= 2) {
+        if !text::words_in(text, inner.clone())
+            .iter()
+            .any(|w| w.text.chars().filter(|ch| ch.is_alphabetic()).count() >= 2)
+        {
             return i + 1;
         }
         if emit(text, spans, m.pos..c.end, inner) {
@@ -286,7 +289,7 @@ fn scan_single(text: &str, marks: &[Mark], i: usize, spans: &mut Vec<(Range<usiz
         }
         return i + 1;
     }
-    // `‘Electron”`: a curly single opener closed by a double closer soon after.
+    // `‘Kalina”`: a curly single opener closed by a double closer soon after.
     if m.ch == '‘' {
         for (k, c) in marks.iter().enumerate().skip(i + 1) {
             if c.pos >= m.para_end || c.pos - m.end > MAX_MISMATCHED {
@@ -326,11 +329,11 @@ fn build_quote(text: &str, sentences: &[Range<usize>], outer: Range<usize>, inne
     }
     let lowercase_mid = words[0].text.chars().next().is_some_and(char::is_lowercase) && outer.start > sentence.start;
     // A question or exclamation is said, not named: `‘Why now?’`.
-    let exclaims = text[inner.clone()].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!').ends_with(['?', '!']);
-    let is_statement =
-        words.len() >= 3 || ((exclaims || words.iter().any(|w| is_verbish(w.text))) && !lowercase_mid);
-    let speaker =
-        find_speaker(text, sentences, &sentence, &outer).map(|r| (r.clone(), text[r].to_string()));
+    let exclaims = text[inner.clone()]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '!')
+        .ends_with(['?', '!']);
+    let is_statement = words.len() >= 3 || ((exclaims || words.iter().any(|w| is_verbish(w.text))) && !lowercase_mid);
+    let speaker = find_speaker(text, sentences, &sentence, &outer).map(|r| (r.clone(), text[r].to_string()));
     Some(Quote { text: text[inner.clone()].to_string(), outer, inner, is_statement, speaker, sentence })
 }
 
@@ -353,17 +356,77 @@ fn is_verbish(word: &str) -> bool {
 
 /// Verbs that introduce a quote (`X said`, `said X`, `X told reporters: "…"`).
 const SPEECH_VERBS: &[&str] = &[
-    "acknowledged", "added", "adds", "admitted", "announced", "announces", "argued", "argues", "asked", "asks",
-    "called", "claimed", "commented", "concluded", "condemned", "condemns", "declared", "declares", "denied",
-    "described", "emphasised", "emphasized", "explained", "explains", "insisted", "insists", "noted", "promised",
-    "recalled", "remarked", "replied", "reported", "said", "say", "says", "stated", "states", "stressed", "stresses",
-    "tells", "told", "tweeted", "urged", "urges", "vowed", "warned", "warns", "wrote", "writes",
+    "acknowledged",
+    "added",
+    "adds",
+    "admitted",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "called",
+    "claimed",
+    "commented",
+    "concluded",
+    "condemned",
+    "condemns",
+    "declared",
+    "declares",
+    "denied",
+    "described",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "noted",
+    "promised",
+    "recalled",
+    "remarked",
+    "replied",
+    "reported",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "tells",
+    "told",
+    "tweeted",
+    "urged",
+    "urges",
+    "vowed",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
 ];
 
 /// Words that may stand between a speaker and the verb (`Smith also said`, `Smith has said`).
 const BEFORE_VERB: &[&str] = &[
-    "also", "again", "already", "earlier", "had", "has", "have", "later", "once", "previously", "publicly",
-    "recently", "repeatedly", "reportedly", "then", "was", "would", "will",
+    "also",
+    "again",
+    "already",
+    "earlier",
+    "had",
+    "has",
+    "have",
+    "later",
+    "once",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "then",
+    "was",
+    "would",
+    "will",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"];
@@ -411,7 +474,12 @@ fn np_before(text: &str, words: &[text::Word], verb: usize, floor: usize) -> Opt
             break;
         }
         let l = lower(w);
-        if l == "and" && start < end && start >= floor + 2 && is_capitalised(&words[start]) && is_capitalised(&words[start - 2]) {
+        if l == "and"
+            && start < end
+            && start >= floor + 2
+            && is_capitalised(&words[start])
+            && is_capitalised(&words[start - 2])
+        {
             start -= 1;
         } else if l == "by" && start < end && start >= floor + 2 && {
             // `the bloc led by Smith said`: the agent belongs to the phrase before it.
@@ -462,7 +530,12 @@ fn np_after(text: &str, words: &[text::Word], from: usize) -> Option<Range<usize
     (end > from).then(|| words[from].range.start..words[end - 1].range.end)
 }
 
-fn find_speaker(text: &str, sentences: &[Range<usize>], sentence: &Range<usize>, outer: &Range<usize>) -> Option<Range<usize>> {
+fn find_speaker(
+    text: &str,
+    sentences: &[Range<usize>],
+    sentence: &Range<usize>,
+    outer: &Range<usize>,
+) -> Option<Range<usize>> {
     let pre = text::words_in(text, sentence.start..outer.start);
     speaker_before(text, &pre, outer.start)
         .or_else(|| {
@@ -492,7 +565,7 @@ fn headline_speaker(text: &str, pre: &[text::Word], quote_start: usize) -> Optio
     let joined = |k: usize| only_space(&text[pre[k - 1].range.end..pre[k].range.start]);
     let names = pre.len() <= 4 && pre.iter().all(is_capitalised) && (1..pre.len()).all(joined);
     let pronoun = pre.len() == 1 && PRONOUNS.contains(&lower(first).as_str());
-    (gap == ":" && names && !pronoun).then(|| first.range.start..last.range.end)
+    (gap == ":" && names && !pronoun).then_some(first.range.start..last.range.end)
 }
 
 /// `X said: "…"`, `X said that "…"`, `X told reporters on Monday: "…"`.
@@ -535,7 +608,9 @@ fn speaker_after(text: &str, post: &[text::Word], whole: bool) -> Option<Range<u
         }
         if is_speech_verb(&post[k]) {
             if whole {
-                let after = post.get(k + 1).map_or(&text[post[k].range.end..post[k].range.end], |n| &text[post[k].range.end..n.range.start]);
+                let after = post
+                    .get(k + 1)
+                    .map_or(&text[post[k].range.end..post[k].range.end], |n| &text[post[k].range.end..n.range.start]);
                 if post.get(k + 1).is_some() && only_space(after) {
                     return None;
                 }
@@ -549,7 +624,9 @@ fn speaker_after(text: &str, post: &[text::Word], whole: bool) -> Option<Range<u
 
 /// `According to X, "…"`.
 fn according_to(text: &str, pre: &[text::Word]) -> Option<Range<usize>> {
-    let k = (0..pre.len().saturating_sub(1)).rev().find(|&k| lower(&pre[k]) == "according" && lower(&pre[k + 1]) == "to")?;
+    let k = (0..pre.len().saturating_sub(1))
+        .rev()
+        .find(|&k| lower(&pre[k]) == "according" && lower(&pre[k + 1]) == "to")?;
     np_after(text, pre, k + 2)
 }
 
@@ -587,7 +664,7 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        let t = "Norway's fjords and the '90s boom made rock 'n' roll fans say they don’t care about Azerbaijan's oil.";
+        let t = "Norway's fjords and the '90s boom made rock 'n' roll fans say they don’t care about Peru's oil.";
         assert!(inner(t).is_empty(), "{:?}", inner(t));
     }
 
@@ -666,25 +743,38 @@ mod tests {
 
     #[test]
     fn three_words_make_a_statement() {
-        let t = "They painted “Crimea is ours” on the wall.";
+        let t = "They painted “The valley is ours” on the wall.";
         assert!(one(t).is_statement);
     }
 
     #[test]
     fn speaker_after_quote() {
-        assert_eq!(speaker("\"We will rebuild the school,\" the regional governor said.").as_deref(), Some("the regional governor"));
-        assert_eq!(speaker("\"We will rebuild the school,\" said Anna Berg, the governor.").as_deref(), Some("Anna Berg"));
+        assert_eq!(
+            speaker("\"We will rebuild the school,\" the regional governor said.").as_deref(),
+            Some("the regional governor")
+        );
+        assert_eq!(
+            speaker("\"We will rebuild the school,\" said Anna Berg, the governor.").as_deref(),
+            Some("Anna Berg")
+        );
         assert_eq!(speaker("\"We will rebuild the school,\" she said.").as_deref(), None);
     }
 
     #[test]
     fn speaker_before_quote() {
         assert_eq!(
-            speaker("In a letter, the Ministry of Foreign Affairs of Norway stated that “the border remains closed”.").as_deref(),
+            speaker("In a letter, the Ministry of Foreign Affairs of Norway stated that “the border remains closed”.")
+                .as_deref(),
             Some("the Ministry of Foreign Affairs of Norway")
         );
-        assert_eq!(speaker("The Dutch newspaper Trouw reported: “Prices doubled in a month.”").as_deref(), Some("The Dutch newspaper Trouw"));
-        assert_eq!(speaker("John Carter told reporters on Monday: \"No deal was signed.\"").as_deref(), Some("John Carter"));
+        assert_eq!(
+            speaker("The Dutch newspaper Trouw reported: “Prices doubled in a month.”").as_deref(),
+            Some("The Dutch newspaper Trouw")
+        );
+        assert_eq!(
+            speaker("John Carter told reporters on Monday: \"No deal was signed.\"").as_deref(),
+            Some("John Carter")
+        );
         assert_eq!(speaker("The envoy met the Secretary-General and said: “Stop the shelling now”.").as_deref(), None);
     }
 
@@ -735,13 +825,14 @@ mod tests {
 
     #[test]
     fn canonical_folds_case_marks_and_punctuation() {
-        assert_eq!(canonical(" “Crimea  Is Russia.” "), "crimea is russia");
-        assert_eq!(canonical("anti-Russian, frank"), "anti russian frank");
+        assert_eq!(canonical(" “Valley  Is Ours.” "), "valley is ours");
+        assert_eq!(canonical("anti-war, frank"), "anti war frank");
     }
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for t in ["", "\"", "“", "'", "” “", "\"\"", "‘’", "a\"b\"c", "«»", "x „y", "'a", "é“ü”", "\n\n\"\n\n\""] {
+        for t in ["", "\"", "“", "'", "” “", "\"\"", "‘’", "a\"b\"c", "«»", "x „y", "'a", "é“ü”", "\n\n\"\n\n\""]
+        {
             let _ = find_quotes(t);
         }
     }
