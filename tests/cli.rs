@@ -100,10 +100,10 @@ fn bad_rule_file_is_located_and_the_rest_still_runs() {
 }
 
 #[test]
-fn unreadable_and_non_utf8_documents_are_reported_and_the_rest_checked() {
+fn unreadable_and_binary_documents_are_reported_and_the_rest_checked() {
     let tmp = copy_set("satellite-launch");
     let (_, clean, _) = check_json(&[tmp.path().to_str().unwrap()]);
-    fs::write(tmp.path().join("latin1.txt"), b"Caf\xe9 au lait\n\xff\xfe broken").unwrap();
+    fs::write(tmp.path().join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
     let locked = tmp.path().join("locked.txt");
     fs::write(&locked, "Some text").unwrap();
     #[cfg(unix)]
@@ -116,12 +116,25 @@ fn unreadable_and_non_utf8_documents_are_reported_and_the_rest_checked() {
     let errors = json["errors"].as_array().unwrap();
     let running_as_root = fs::read_to_string(&locked).is_ok();
     let paths: Vec<&str> = errors.iter().map(|e| e["path"].as_str().unwrap()).collect();
-    assert!(paths.iter().any(|p| p.ends_with("latin1.txt")), "{errors:?}");
+    assert!(paths.iter().any(|p| p.ends_with("image.txt")), "{errors:?}");
+    assert!(stderr.contains("image.txt") && stderr.contains("not a text document"), "{stderr}");
     if !running_as_root {
         assert!(paths.iter().any(|p| p.ends_with("locked.txt")), "{errors:?}");
         assert!(stderr.contains("permission denied"), "{stderr}");
     }
-    assert!(stderr.contains("latin1.txt"), "{stderr}");
+    assert_eq!(strip_paths(&findings(&json)), strip_paths(&findings(&clean)));
+}
+
+#[test]
+fn non_utf8_text_is_read_as_windows_1252_with_a_warning() {
+    let tmp = copy_set("satellite-launch");
+    let (_, clean, _) = check_json(&[tmp.path().to_str().unwrap()]);
+    // "Caf\xe9" is Latin-1; the file must still be read, and said to be.
+    fs::write(tmp.path().join("latin1.txt"), b"Le caf\xe9 de la gare a ferm\xe9 ses portes.\n").unwrap();
+    let (code, json, stderr) = check_json(&[tmp.path().to_str().unwrap()]);
+    assert_eq!(code, 1, "a warning is no error: {stderr}");
+    assert!(stderr.contains("latin1.txt") && stderr.contains("Windows-1252"), "{stderr}");
+    assert_eq!(json["documents"].as_array().unwrap().len(), 4);
     assert_eq!(strip_paths(&findings(&json)), strip_paths(&findings(&clean)));
 }
 

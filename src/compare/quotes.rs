@@ -575,7 +575,6 @@ fn changed_words(diff: &[crate::findings::DiffSegment]) -> Vec<String> {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
-use super::{Document, Format, Meta, OffsetMap};
+use super::{Document, Format};
 use crate::error::InputError;
 
 /// What to read and how.
@@ -263,21 +263,29 @@ fn human_size(n: u64) -> String {
 /// Builds a document from a file's bytes. Public so tests and other front ends can read
 /// in-memory input the same way files are read.
 pub fn read_bytes(shown: &str, format: Format, bytes: &[u8]) -> Result<Document, InputError> {
-    if bytes.is_empty() {
-        return Err(InputError::new(shown, "skipped: the file is empty"));
-    }
-    let source = match std::str::from_utf8(bytes) {
-        Ok(s) => s.strip_prefix('\u{feff}').unwrap_or(s).to_string(),
-        Err(e) => {
-            let (line, col) =
-                crate::error::line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
-            return Err(InputError::at(shown, line, col, "not valid UTF-8 (save the file as UTF-8)"));
+    use super::decode::{decode, DecodeError};
+    if format == Format::Docx {
+        if bytes.is_empty() {
+            return Err(InputError::new(shown, "skipped: the file is empty"));
         }
-    };
-    if source.contains('\0') {
-        return Err(InputError::new(shown, "skipped: looks like a binary file (it contains NUL bytes)"));
+        let e = super::docx::read_docx(bytes)
+            .map_err(|m| InputError::new(shown, format!("cannot read as a Word document: {m}")))?;
+        return Ok(Document::from_extracted(shown.to_string(), format, e));
     }
-    Ok(Document::new(shown.to_string(), format, source.clone(), source, OffsetMap::identity(), Meta::default()))
+    let (text, warning) = decode(bytes).map_err(|e| match e {
+        DecodeError::Empty => InputError::new(shown, "skipped: the file is empty"),
+        DecodeError::Binary(why) => InputError::new(shown, format!("skipped: not a text document ({why})")),
+    })?;
+    let mut e = match format {
+        Format::Text => super::boilerplate::read_text(&text),
+        Format::Markdown => super::markdown::read_markdown(&text),
+        Format::Html => super::html::read_html(&text),
+        Format::Docx => unreachable!("handled above"),
+    };
+    if let Some(w) = warning {
+        e.warnings.insert(0, w);
+    }
+    Ok(Document::from_extracted(shown.to_string(), format, e))
 }
 
 #[cfg(test)]

@@ -4,11 +4,18 @@
 //! into, the `text` that facts are extracted from, and the [`OffsetMap`] between them. Readers for
 //! each format live beside this file; [`load`] walks paths and dispatches to them.
 
+pub mod boilerplate;
+pub mod decode;
+pub mod docx;
+pub mod extracted;
+pub mod html;
 pub mod load;
+pub mod markdown;
 pub mod offsets;
 
 use std::ops::Range;
 
+pub use extracted::{Extracted, Meta};
 pub use offsets::OffsetMap;
 use serde::Serialize;
 
@@ -45,14 +52,6 @@ impl Format {
     }
 }
 
-/// Metadata a document states about itself (front matter, HTML meta tags, a leading `date …` line).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Meta {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub source: Option<String>,
-}
-
 /// One document of the set, ready for fact extraction.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -85,6 +84,13 @@ impl Document {
     pub fn new(path: String, format: Format, source: String, text: String, map: OffsetMap, meta: Meta) -> Self {
         let line_starts = line_starts(&source);
         Document { id: 0, path, format, source, text, map, meta, warnings: Vec::new(), line_starts }
+    }
+
+    /// A document from what a reader extracted.
+    pub fn from_extracted(path: String, format: Format, e: Extracted) -> Self {
+        let mut d = Document::new(path, format, e.source, e.text, e.map, e.meta);
+        d.warnings = e.warnings;
+        d
     }
 
     /// A plain-text document whose analysis text is its source.
