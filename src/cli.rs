@@ -193,7 +193,7 @@ fn run_check(args: CheckArgs) -> i32 {
             DateOrderArg::Ymd => DateOrder::Ymd,
         })
         .or(cfg.date_order);
-    let findings = check(&docs, &set, &EngineOptions { date_order });
+    let findings = check(&docs, &set, &EngineOptions { date_order, ..Default::default() });
 
     // Problems always go to stderr, whatever the report format and destination.
     for e in &errors {

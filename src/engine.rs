@@ -19,6 +19,8 @@ use crate::rules::{DateOrder, RuleKind, RuleSet};
 pub struct EngineOptions {
     /// How ambiguous numeric dates are read when no rule says; `None` infers it.
     pub date_order: Option<DateOrder>,
+    /// Passage alignment thresholds (from the attribution rule, else defaults).
+    pub align: crate::align::AlignSettings,
 }
 
 /// Everything comparisons may look at: the documents, their sentences and their facts.
@@ -27,7 +29,7 @@ pub struct Context<'a> {
     pub sentences: Vec<Vec<Range<usize>>>,
     pub facts: Vec<DocFacts>,
     pub options: &'a EngineOptions,
-    alignment: std::sync::OnceLock<()>,
+    alignment: std::sync::OnceLock<compare::aligned::Alignment>,
 }
 
 impl<'a> Context<'a> {
@@ -43,26 +45,39 @@ impl<'a> Context<'a> {
     }
 
     /// The aligned passage pairs of the set, computed once for every comparison that needs them.
-    pub fn alignment(&self) -> &() {
-        self.alignment.get_or_init(|| ())
+    pub fn alignment(&self) -> &compare::aligned::Alignment {
+        self.alignment.get_or_init(|| compare::aligned::align_set(self))
     }
 }
 
 /// Runs every rule over the documents and returns the findings in canonical order.
 pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec<Finding> {
-    let cx = Context::new(docs, options);
-    let findings: Vec<Finding> = rules
+    let mut options = options.clone();
+    if let Some(r) = rules.of_kind(RuleKind::Attribution).next() {
+        let s = &r.settings;
+        if let Some(v) = s.min_score {
+            options.align.min_score = v;
+        }
+        if let Some(v) = s.min_shared {
+            options.align.min_shared = v;
+        }
+        if let Some(v) = s.same_document {
+            options.align.same_document = v;
+        }
+    }
+    let cx = Context::new(docs, &options);
+    let mut findings: Vec<Finding> = rules
         .rules
         .par_iter()
         .flat_map_iter(|rule| match rule.kind {
             RuleKind::Names => compare::names::check(&cx, rule),
-            RuleKind::Dates | RuleKind::Numbers => Vec::new(),
+            RuleKind::Dates | RuleKind::Numbers => compare::values::check(&cx, rule),
             RuleKind::Titles => compare::titles::check(&cx, rule, &rules.facts),
-            RuleKind::Fact => Vec::new(),
+            RuleKind::Fact => compare::fact::check(&cx, rule),
             RuleKind::Quotes => compare::quotes::check(&cx, rule),
-            RuleKind::Attribution => Vec::new(),
+            RuleKind::Attribution => compare::attribution::check(&cx, rule),
         })
         .collect();
-
+    findings.extend(compare::fact::check_reference_facts(&cx, rules));
     finalize(findings)
 }

@@ -8,6 +8,7 @@
 //! ([`findings`]) → reports ([`report`]), wired by [`engine`] and configured by [`rules`] and
 //! [`config`].
 
+pub mod align;
 pub mod cli;
 pub mod compare;
 pub mod config;

@@ -9,15 +9,17 @@
 //! How it scales (the approach of passim and of near-duplicate detection, never all pairs):
 //! - every sentence becomes a set of *units*: stems of its content words (stop words dropped,
 //!   hyphenated words split, possessives removed), weighted by inverse sentence frequency;
-//! - units found in many sentences (above `max_df` of them, and never more than
-//!   [`MAX_POSTINGS`]) are too common to suggest a pair; the rest, the *rare* units, go into an
-//!   inverted index;
-//! - a sentence's candidates are the passages sharing at least `min_shared` rare units with it,
-//!   counted in one sparse accumulator pass over the posting lists of its own rare units;
-//! - each candidate is scored by the geometric mean of the two weighted containments
-//!   (shared weight / √(weight A · weight B)), so a short passage fully inside a long one still
-//!   scores well, while two long passages sharing a few topic words do not;
-//! - windows of two consecutive sentences are scored against single sentences, so a statement
+//! - units found in many sentences (above `max_df` of them, and never more than 1,000) are too
+//!   common to suggest a pair; the rest, the *rare* units, go into an inverted index;
+//! - two sentences are candidates when they share at least `min_shared` rare units. The index
+//!   holds only each sentence's rarest `len - min_shared + 1` units (the prefix filter of
+//!   AllPairs/PPJoin: any two sets sharing `min_shared` units meet there), so the long posting
+//!   lists of the more common units are never walked;
+//! - each candidate is scored by the geometric mean of the two weighted containments (shared
+//!   weight / √(weight A · weight B)), so a short passage fully inside a long one still scores
+//!   well while two long passages sharing a few topic words do not, minus a penalty that falls
+//!   with the square of the number of shared rare units (three shared words happen by chance);
+//! - around each candidate, windows of two consecutive sentences are scored too, so a statement
 //!   split differently still aligns; overlapping results keep only the best pair per region.
 //!
 //! ```
@@ -60,8 +62,9 @@ pub struct AlignSettings {
     pub min_shared: usize,
     /// Lowest score (0..=1) of a reported pair.
     pub min_score: f64,
-    /// A unit found in more than this fraction of sentences is not rare (see [`MAX_POSTINGS`] and
-    /// the per-document floor in [`rare_cap`]).
+    /// A unit found in more than this fraction of sentences is not rare. The limit never drops
+    /// below the number of documents plus 3 (a statement retold in every document must stay
+    /// findable) and never exceeds 1,000 sentences (which bounds the work).
     pub max_df: f64,
     /// Also pair passages of the same document (never overlapping or adjacent ones).
     pub same_document: bool,
@@ -81,7 +84,8 @@ pub struct AlignedPair {
     /// The passage that comes first (by document, then position).
     pub a: Passage,
     pub b: Passage,
-    /// Geometric mean of the two IDF-weighted containments, 0..=1.
+    /// Geometric mean of the two IDF-weighted containments, less a penalty for resting on few
+    /// shared rare units; 0..=1, about 1 for a faithful copy.
     pub score: f64,
     /// The rare units (word stems) both passages contain, sorted.
     pub shared: Vec<String>,
@@ -100,25 +104,36 @@ pub struct AlignStats {
 
 /// Hard ceiling on how many sentences a rare unit may occur in. Counting candidates costs the sum
 /// of the squared posting lengths, so this bounds the work per unit whatever `max_df` says.
-pub const MAX_POSTINGS: usize = 1000;
+const MAX_POSTINGS: usize = 1000;
 
 /// Pseudo-count of background sentences in which no unit occurs. Without it, in a tiny set every
 /// shared word looks common (a word in 2 of 2 sentences) and gets no weight; with it, IDF only
 /// starts to bite once a set is large enough to say what is common.
 const PRIOR_SENTENCES: f64 = 20.0;
 
+/// How much a pair resting on few rare units is marked down: `EVIDENCE_PENALTY / n²` for `n`
+/// shared rare units. Sentences on one topic share three rare words by chance often enough, a
+/// dozen almost never, so a pair on three words needs far more overlap than a pair on twelve,
+/// while a faithful copy of a long sentence keeps a score of nearly 1.
+const EVIDENCE_PENALTY: f64 = 2.0;
+
 /// Largest posting length (in sentences) of a rare unit. A statement retold once in every
 /// document puts its words in `n_docs` sentences, so the cap never drops below that (plus a little
 /// slack for a retelling repeated within a document), whatever the fraction says.
-pub fn rare_cap(n_sentences: usize, n_docs: usize, max_df: f64) -> usize {
-    let by_fraction = if max_df.is_finite() && max_df > 0.0 { (max_df * n_sentences as f64).ceil() as usize } else { 0 };
+fn rare_cap(n_sentences: usize, n_docs: usize, max_df: f64) -> usize {
+    let by_fraction =
+        if max_df.is_finite() && max_df > 0.0 { (max_df * n_sentences as f64).ceil() as usize } else { 0 };
     by_fraction.max(n_docs + 3).min(MAX_POSTINGS)
 }
 
 /// Finds passages that retell the same statement. `sentences[i]` holds the sentence ranges of
 /// `docs[i]` (as from [`crate::text::sentences`]); ranges that are out of bounds or not on
 /// character boundaries are ignored. Pairs are sorted by the position of `a`, then of `b`.
-pub fn align(docs: &[&str], sentences: &[Vec<Range<usize>>], settings: &AlignSettings) -> (Vec<AlignedPair>, AlignStats) {
+pub fn align(
+    docs: &[&str],
+    sentences: &[Vec<Range<usize>>],
+    settings: &AlignSettings,
+) -> (Vec<AlignedPair>, AlignStats) {
     let corpus = Corpus::build(docs, sentences, settings);
     let n = corpus.sents.len();
     let mut stats = AlignStats {
@@ -129,27 +144,33 @@ pub fn align(docs: &[&str], sentences: &[Vec<Range<usize>>], settings: &AlignSet
         return (Vec::new(), stats);
     }
 
-    // One accumulator per chunk of sentences: allocation stays low and the collected order (and so
-    // the output) is independent of how rayon schedules the chunks.
+    // One scratch buffer per chunk of sentences: allocation stays low, and the collected order
+    // (so the output) does not depend on how rayon schedules the chunks.
     const CHUNK: usize = 256;
-    let chunks: Vec<(Vec<Scored>, usize)> = (0..n.div_ceil(CHUNK))
+    let chunks: Vec<ChunkResult> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
-            let mut scratch = Scratch { stamp: 0, seen_sentence: vec![0; n], seen_window: vec![0; n] };
-            let mut found = Vec::new();
-            let mut scored = 0usize;
+            let mut scratch = Scratch { stamp: 0, seen: vec![0; n] };
+            let (mut found, mut windows, mut scored) = (Vec::new(), Vec::new(), 0);
             for p in c * CHUNK..((c + 1) * CHUNK).min(n) {
-                scored += corpus.candidates_of(p, settings, &mut scratch, &mut found);
+                scored += corpus.candidates_of(p, settings, &mut scratch, &mut found, &mut windows);
             }
-            (found, scored)
+            (found, windows, scored)
         })
         .collect();
 
     let mut all = Vec::new();
-    for (found, scored) in chunks {
+    let mut windows = Vec::new();
+    for (found, w, scored) in chunks {
         stats.candidate_pairs_scored += scored;
         all.extend(found);
+        windows.extend(w);
     }
+    // Neighbouring sentence pairs propose the same window pair; score each once.
+    windows.sort_unstable();
+    windows.dedup();
+    stats.candidate_pairs_scored += windows.len();
+    all.par_extend(windows.par_iter().filter_map(|&(a, b)| corpus.score(a, b, settings)));
     let kept = best_per_region(all);
     let mut pairs: Vec<AlignedPair> = kept
         .into_iter()
@@ -186,12 +207,14 @@ struct Sent {
     range: Range<usize>,
     /// All content units, sorted ids, for scoring.
     units: Vec<u32>,
-    /// Rare units as ranks (rarest first), sorted, for candidate generation.
-    rare: Vec<u32>,
 }
 
 /// A passage by global sentence index: `(first, last)`, equal for a single sentence.
 type Span = (usize, usize);
+
+/// What one chunk of sentences yields: scored sentence pairs, window pairs to score, and how
+/// many pairs it scored.
+type ChunkResult = (Vec<Scored>, Vec<(Span, Span)>, usize);
 
 struct Scored {
     a: Span,
@@ -200,27 +223,26 @@ struct Scored {
     shared: Vec<u32>,
 }
 
-pub static HITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-/// Per-thread scratch space: `seen[i] == stamp` marks entity `i` as already checked for the
-/// sentence being probed, so no clearing is needed between sentences.
+/// Per-thread scratch space: `seen[q] == stamp` marks sentence `q` as already checked for the
+/// sentence being probed, so nothing needs clearing between sentences.
 struct Scratch {
     stamp: u32,
-    seen_sentence: Vec<u32>,
-    seen_window: Vec<u32>,
+    seen: Vec<u32>,
 }
 
 struct Corpus {
     sents: Vec<Sent>,
-    /// Rare units of the window starting at each sentence (empty where no window starts).
-    window_rare: Vec<Vec<u32>>,
+    /// Rare units of sentence `g` as ranks (rarest first), sorted: `rare_units[rare_start[g]..
+    /// rare_start[g + 1]]`. One flat array, because probing reads the lists of many random
+    /// sentences and cache misses dominate the cost.
+    rare_units: Vec<u32>,
+    rare_start: Vec<u32>,
     names: Vec<String>,
     weight: Vec<f64>,
     /// Rank of a rare unit -> unit id.
     rank_unit: Vec<u32>,
     /// Rank -> sentences whose prefix holds the unit, ascending.
     postings: Vec<Vec<u32>>,
-    /// Rank -> windows (by first sentence) whose prefix holds the unit, ascending.
-    window_postings: Vec<Vec<u32>>,
 }
 
 /// The prefix of a rarest-first unit list that any set sharing `k` of its units must meet (the
@@ -269,7 +291,7 @@ impl Corpus {
                 }
                 units.sort_unstable();
                 units.dedup();
-                sents.push(Sent { doc, idx, range: r.clone(), units, rare: Vec::new() });
+                sents.push(Sent { doc, idx, range: r.clone(), units });
                 idx += 1;
             }
         }
@@ -285,39 +307,31 @@ impl Corpus {
 
         // Rare units are renumbered rarest first, so every sorted list starts with its prefix.
         let cap = rare_cap(n, docs.len().min(sentences.len()), settings.max_df);
-        let mut rank_unit: Vec<u32> =
-            (0..df.len() as u32).filter(|&u| (2..=cap).contains(&df[u as usize])).collect();
+        let mut rank_unit: Vec<u32> = (0..df.len() as u32).filter(|&u| (2..=cap).contains(&df[u as usize])).collect();
         rank_unit.sort_by_key(|&u| (df[u as usize], u));
         let mut unit_rank = vec![u32::MAX; df.len()];
         for (rank, &u) in rank_unit.iter().enumerate() {
             unit_rank[u as usize] = rank as u32;
         }
-        for s in &mut sents {
-            s.rare = s.units.iter().map(|&u| unit_rank[u as usize]).filter(|&r| r != u32::MAX).collect();
-            s.rare.sort_unstable();
-        }
-
         let k = settings.min_shared.max(1);
+        let mut rare_units = Vec::new();
+        let mut rare_start = vec![0u32];
         let mut postings = vec![Vec::new(); rank_unit.len()];
         for (g, s) in sents.iter().enumerate() {
-            for &r in prefix(&s.rare, k) {
+            let from = rare_units.len();
+            rare_units.extend(s.units.iter().map(|&u| unit_rank[u as usize]).filter(|&r| r != u32::MAX));
+            rare_units[from..].sort_unstable();
+            for &r in prefix(&rare_units[from..], k) {
                 postings[r as usize].push(g as u32);
             }
+            rare_start.push(rare_units.len() as u32);
         }
-        let mut window_rare = vec![Vec::new(); n];
-        let mut window_postings = vec![Vec::new(); rank_unit.len()];
-        if settings.windows {
-            for g in 0..n.saturating_sub(1) {
-                if sents[g].doc == sents[g + 1].doc {
-                    let w = union(&sents[g].rare, &sents[g + 1].rare);
-                    for &r in prefix(&w, k) {
-                        window_postings[r as usize].push(g as u32);
-                    }
-                    window_rare[g] = w;
-                }
-            }
-        }
-        Corpus { sents, window_rare, names: vocab.names, weight, rank_unit, postings, window_postings }
+        Corpus { sents, rare_units, rare_start, names: vocab.names, weight, rank_unit, postings }
+    }
+
+    /// Rare units of sentence `g`, as ranks, sorted.
+    fn rare(&self, g: usize) -> &[u32] {
+        &self.rare_units[self.rare_start[g] as usize..self.rare_start[g + 1] as usize]
     }
 
     /// Whether a two-sentence window starts at global sentence `g`.
@@ -341,47 +355,73 @@ impl Corpus {
         settings.same_document && (a1 + 1 < b0 || b1 + 1 < a0)
     }
 
-    /// Scores every candidate involving sentence `p`: sentences after it, and windows anywhere.
-    /// Returns how many candidates were scored; pairs above the threshold go to `out`.
-    fn candidates_of(&self, p: usize, settings: &AlignSettings, scratch: &mut Scratch, out: &mut Vec<Scored>) -> usize {
+    /// Finds the sentences after `p` sharing at least `min_shared` rare units with it, scores those
+    /// pairs into `out`, and lists in `windows` the window pairs around them worth scoring.
+    /// Returns how many pairs were scored.
+    fn candidates_of(
+        &self,
+        p: usize,
+        settings: &AlignSettings,
+        scratch: &mut Scratch,
+        out: &mut Vec<Scored>,
+        windows: &mut Vec<(Span, Span)>,
+    ) -> usize {
         scratch.stamp += 1;
         let stamp = scratch.stamp;
         let k = settings.min_shared.max(1);
-        let rare = &self.sents[p].rare;
+        let rare = self.rare(p);
         let mut scored = 0;
-        for &r in prefix(rare, k) {
+        for (i, &r) in prefix(rare, k).iter().enumerate() {
             let posted = &self.postings[r as usize];
             // Later sentences only: each sentence pair is found once, from its first sentence.
             let after = posted.partition_point(|&q| q as usize <= p);
             for &q in &posted[after..] {
                 let q = q as usize;
-                if std::mem::replace(&mut scratch.seen_sentence[q], stamp) == stamp {
+                if std::mem::replace(&mut scratch.seen[q], stamp) == stamp {
                     continue;
                 }
-                HITS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if overlap(rare, &self.sents[q].rare) >= k && self.may_pair((p, p), (q, q), settings) {
+                // `r` is the first shared unit (an earlier one would be in both prefixes and have
+                // hit already), so counting can start there.
+                let theirs = self.rare(q);
+                let j = theirs.partition_point(|&x| x < r);
+                if (rare.len() - i).min(theirs.len() - j) < k || overlap(&rare[i..], &theirs[j..]) < k {
+                    continue;
+                }
+                if self.may_pair((p, p), (q, q), settings) {
                     scored += 1;
                     out.extend(self.score((p, p), (q, q), settings));
                 }
-            }
-            for &w in &self.window_postings[r as usize] {
-                let w = w as usize;
-                if std::mem::replace(&mut scratch.seen_window[w], stamp) == stamp {
-                    continue;
-                }
-                // A window counts only if both of its sentences contribute; otherwise it is the
-                // single-sentence pair padded with noise.
-                if overlap(rare, &self.window_rare[w]) >= k
-                    && overlap(rare, &self.sents[w].rare) > 0
-                    && overlap(rare, &self.sents[w + 1].rare) > 0
-                    && self.may_pair((p, p), (w, w + 1), settings)
-                {
-                    scored += 1;
-                    out.extend(self.score((p, p), (w, w + 1), settings));
+                if settings.windows {
+                    self.windows_around(p, q, settings, windows);
                 }
             }
         }
         scored
+    }
+
+    /// Window pairs extending the sentence pair `(p, q)` by a neighbour on one side. A statement
+    /// split in two elsewhere is found through whichever half shares enough with it on its own.
+    fn windows_around(&self, p: usize, q: usize, settings: &AlignSettings, windows: &mut Vec<(Span, Span)>) {
+        let starts = |g: usize| [g.checked_sub(1), Some(g)].into_iter().flatten().filter(|&w| self.window_at(w));
+        // Stored in sentence order so that one pair proposed from two sides is deduplicated.
+        let mut push = |x: Span, y: Span| windows.push(if x <= y { (x, y) } else { (y, x) });
+        for w in starts(q) {
+            if self.window_worth((p, p), w) && self.may_pair((p, p), (w, w + 1), settings) {
+                push((p, p), (w, w + 1));
+            }
+        }
+        for w in starts(p) {
+            if self.window_worth((q, q), w) && self.may_pair((w, w + 1), (q, q), settings) {
+                push((w, w + 1), (q, q));
+            }
+        }
+    }
+
+    /// A window is worth scoring against a sentence only if both of its sentences share a rare
+    /// unit with it; otherwise it is the single-sentence pair padded with noise.
+    fn window_worth(&self, (s, _): Span, w: usize) -> bool {
+        let rare = self.rare(s);
+        overlap(rare, self.rare(w)) > 0 && overlap(rare, self.rare(w + 1)) > 0
     }
 
     fn units(&self, (first, last): Span) -> std::borrow::Cow<'_, [u32]> {
@@ -412,12 +452,22 @@ impl Corpus {
         if wa <= 0.0 || wb <= 0.0 {
             return None;
         }
-        let score = (common / (wa * wb).sqrt()).min(1.0);
+        let rare_of = |s: Span| {
+            if s.0 == s.1 {
+                std::borrow::Cow::Borrowed(self.rare(s.0))
+            } else {
+                std::borrow::Cow::Owned(union(self.rare(s.0), self.rare(s.1)))
+            }
+        };
+        let (ra, rb) = (rare_of(a), rare_of(b));
+        let n = overlap(&ra, &rb);
+        if n < settings.min_shared.max(1) {
+            return None;
+        }
+        let score = (common / (wa * wb).sqrt() - EVIDENCE_PENALTY / (n * n) as f64).clamp(0.0, 1.0);
         if score < settings.min_score {
             return None;
         }
-        let rare_of = |s: Span| if s.0 == s.1 { &self.sents[s.0].rare } else { &self.window_rare[s.0] };
-        let (ra, rb) = (rare_of(a), rare_of(b));
         let shared = ra.iter().filter(|r| rb.binary_search(r).is_ok()).map(|&r| self.rank_unit[r as usize]).collect();
         let (a, b) = if (self.sents[a.0].doc, self.sents[a.0].idx) <= (self.sents[b.0].doc, self.sents[b.0].idx) {
             (a, b)
@@ -586,11 +636,14 @@ pub fn word_diff(a_text: &str, a: Range<usize>, b_text: &str, b: Range<usize>) -
     out
 }
 
+/// One change of a diff: the range deleted from `a` and the range inserted from `b`.
+pub type Change = (Option<Range<usize>>, Option<Range<usize>>);
+
 /// The changed spans of a diff: for each maximal run of non-equal segments, the range it deletes
 /// from `a` and the range it inserts from `b` (`None` when the run only inserts or only deletes).
-pub fn changes(segments: &[Segment]) -> Vec<(Option<Range<usize>>, Option<Range<usize>>)> {
+pub fn changes(segments: &[Segment]) -> Vec<Change> {
     let mut out = Vec::new();
-    let mut cur: (Option<Range<usize>>, Option<Range<usize>>) = (None, None);
+    let mut cur: Change = (None, None);
     let widen = |slot: &mut Option<Range<usize>>, r: &Range<usize>| {
         *slot = Some(match slot.take() {
             Some(s) => s.start.min(r.start)..s.end.max(r.end),

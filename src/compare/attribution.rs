@@ -60,9 +60,18 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
             if fold(vx) != fold(vy) || !same_recipient(&rx.1, &ry.1) || !differ(i, j) {
                 continue;
             }
-            let ignore: BTreeSet<String> =
-                [vx.as_str(), rx.1.as_str(), ry.1.as_str()].iter().flat_map(|s| s.split_whitespace()).map(fold).collect();
-            if context::same_subject_words(cx, (x.doc, x.a.sentence.clone()), (y.doc, y.a.sentence.clone()), &ignore, EVENT_MIN_SHARED) {
+            let ignore: BTreeSet<String> = [vx.as_str(), rx.1.as_str(), ry.1.as_str()]
+                .iter()
+                .flat_map(|s| s.split_whitespace())
+                .map(fold)
+                .collect();
+            if context::same_subject_words(
+                cx,
+                (x.doc, x.a.sentence.clone()),
+                (y.doc, y.a.sentence.clone()),
+                &ignore,
+                EVENT_MIN_SHARED,
+            ) {
                 pairs.insert((i, j));
             }
         }

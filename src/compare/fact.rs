@@ -60,7 +60,13 @@ impl Value {
 }
 
 /// Reads the captured text as a value of the rule's type; `None` when it is not one.
-fn read_value(text: &str, span: Range<usize>, vt: ValueType, rule: &Rule, cx: &Context) -> Option<(Range<usize>, Value)> {
+fn read_value(
+    text: &str,
+    span: Range<usize>,
+    vt: ValueType,
+    rule: &Rule,
+    cx: &Context,
+) -> Option<(Range<usize>, Value)> {
     let part = &text[span.clone()];
     let shift = |r: Range<usize>| span.start + r.start..span.start + r.end;
     match vt {
@@ -68,7 +74,9 @@ fn read_value(text: &str, span: Range<usize>, vt: ValueType, rule: &Rule, cx: &C
             let order = rule.settings.date_order.or(cx.options.date_order).map(crate::facts::date_order);
             dates::find_dates(part, order).into_iter().next().map(|d| (shift(d.span.clone()), Value::Date(d)))
         }
-        ValueType::Number => numbers::find_numbers(part, &[]).into_iter().next().map(|n| (shift(n.span.clone()), Value::Number(n))),
+        ValueType::Number => {
+            numbers::find_numbers(part, &[]).into_iter().next().map(|n| (shift(n.span.clone()), Value::Number(n)))
+        }
         ValueType::Title => Some((span, Value::Title(titles::title_key(part, &[])))),
         ValueType::Name => Some((span, Value::Text(crate::compare::names::name_key(part)))),
         ValueType::Text => Some((span, Value::Text(fold(part)))),
@@ -138,7 +146,9 @@ pub fn check_reference_facts(cx: &Context, rules: &RuleSet) -> Vec<Finding> {
         for (doc, sents) in cx.sentences.iter().enumerate() {
             let text = &cx.docs[doc].text;
             for s in sents {
-                if !fold(&text[s.clone()]).contains(&needle) && person_key(&text[s.clone()]) != person_key(&fact.subject) {
+                if !fold(&text[s.clone()]).contains(&needle)
+                    && person_key(&text[s.clone()]) != person_key(&fact.subject)
+                {
                     continue;
                 }
                 if let Some(want) = &want_date {
@@ -159,7 +169,11 @@ pub fn check_reference_facts(cx: &Context, rules: &RuleSet) -> Vec<Finding> {
         }
         for ((doc, _), (span, value)) in hits {
             let stated = fact.date.as_deref().or(fact.value.as_deref()).unwrap_or("");
-            let message = format!("{}: `{}` contradicts the reference fact `{stated}`", fact.subject, &cx.docs[doc].text[span.clone()]);
+            let message = format!(
+                "{}: `{}` contradicts the reference fact `{stated}`",
+                fact.subject,
+                &cx.docs[doc].text[span.clone()]
+            );
             findings.push(
                 FindingBuilder::new(&pseudo, Kind::Fact, fact.subject.clone(), message)
                     .severity(fact.severity)

@@ -1,8 +1,14 @@
-// pub mod attribution;
+//! Stage 3 of the pipeline: **comparisons**. Each module compares one kind of fact across the
+//! whole set and turns disagreements into findings; `check(cx, rule)` is its entry point.
+
+pub mod aligned;
+pub mod attribution;
 pub mod context;
+pub mod fact;
 pub mod names;
 pub mod quotes;
 pub mod titles;
+pub mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -67,12 +67,9 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     let tolerance = rule.settings.tolerance.unwrap_or(0.0);
     // A rule-level date order overrides the run's: re-read the dates with it.
     let reread: Option<Vec<Vec<DateMention>>> = match (rule.kind, rule.settings.date_order) {
-        (RuleKind::Dates, Some(order)) if Some(order) != cx.options.date_order => Some(
-            cx.docs
-                .iter()
-                .map(|d| dates::find_dates(&d.text, Some(crate::facts::date_order(order))))
-                .collect(),
-        ),
+        (RuleKind::Dates, Some(order)) if Some(order) != cx.options.date_order => {
+            Some(cx.docs.iter().map(|d| dates::find_dates(&d.text, Some(crate::facts::date_order(order)))).collect())
+        }
         _ => None,
     };
     let mut items: Vec<Item> = Vec::new();
@@ -197,7 +194,12 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
             },
         };
         let mut b = FindingBuilder::new(rule, kind, subject, message);
-        if let Some(s) = group.iter().flat_map(|&i| scores.iter().filter(move |(k, _)| k.0 == i || k.1 == i)).map(|(_, s)| *s).reduce(f64::max) {
+        if let Some(s) = group
+            .iter()
+            .flat_map(|&i| scores.iter().filter(move |(k, _)| k.0 == i || k.1 == i))
+            .map(|(_, s)| *s)
+            .reduce(f64::max)
+        {
             b = b.score(s);
         }
         for &i in &group {
