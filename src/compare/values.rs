@@ -110,26 +110,33 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut scores: BTreeMap<(usize, usize), f64> = BTreeMap::new();
 
     // 1. Keyed comparison: same event or counted thing, in sentences that share a subject.
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Date keys match when one's words contain the other's (`deliv` / `verdict deliv`: the
+    // second writer named the verdict, the first only said it was delivered).
+    let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
-        if !it.key.is_empty() {
-            by_key.entry(it.key.as_str()).or_default().push(i);
+        for t in key_tokens(&it.key, rule.kind) {
+            by_token.entry(t).or_default().push(i);
         }
     }
     let same_doc = rule.settings.same_document.unwrap_or(false);
-    for (key, idx) in &by_key {
-        let ignore: BTreeSet<String> = key.split(['|', ' ']).map(crate::text::fold).collect();
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for idx in by_token.values() {
         for (n, &i) in idx.iter().enumerate() {
             for &j in &idx[n + 1..] {
-                let (a, b) = (&items[i], &items[j]);
-                if (a.doc == b.doc && !same_doc) || !conflict(a, b) {
+                if !seen.insert((i, j)) {
                     continue;
                 }
+                let (a, b) = (&items[i], &items[j]);
+                if (a.doc == b.doc && !same_doc) || !keys_match(&a.key, &b.key, rule.kind) || !conflict(a, b) {
+                    continue;
+                }
+                let ignore: BTreeSet<String> =
+                    a.key.split(['|', ' ']).chain(b.key.split(['|', ' '])).map(crate::text::fold).collect();
                 let wa = context::window(cx, a.doc, a.val.span().start);
                 let wb = context::window(cx, b.doc, b.val.span().start);
                 if context::same_subject(cx, (a.doc, wa), (b.doc, wb), &ignore, 2) {
                     pairs.insert((i, j));
-                    subjects.entry((i, j)).or_insert_with(|| subject_of(&items[i], rule.kind));
+                    subjects.entry((i, j)).or_insert_with(|| subject_of(cx, &items[i], rule.kind));
                 }
             }
         }
@@ -162,10 +169,18 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                 let ys = find(pair.b.doc, &rb);
                 // Only a one-for-one replacement says which value stands for which.
                 if let ([i], [j]) = (xs.as_slice(), ys.as_slice()) {
+                    // The replaced text must be (nearly) the value itself: in a rewritten clause,
+                    // which value stands for which is a guess.
+                    let tight = replaced_words(cx, pair.a.doc, &ra, &items[*i].val.span()) <= MAX_EXTRA_WORDS
+                        && replaced_words(cx, pair.b.doc, &rb, &items[*j].val.span()) <= MAX_EXTRA_WORDS;
+                    // A date attached to no event (a dateline, a publication date) says when the
+                    // text was written, not when the reported thing happened.
+                    let attached =
+                        rule.kind != RuleKind::Dates || (!items[*i].key.is_empty() && !items[*j].key.is_empty());
                     let (i, j) = ((*i).min(*j), (*i).max(*j));
-                    if conflict(&items[i], &items[j]) {
+                    if tight && attached && conflict(&items[i], &items[j]) {
                         pairs.insert((i, j));
-                        subjects.insert((i, j), aligned_subject(&items[i], &items[j], rule.kind));
+                        subjects.insert((i, j), subject_of(cx, &items[i], rule.kind));
                         scores.insert((i, j), pair.score);
                     }
                 }
@@ -181,17 +196,20 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
             .find_map(|w| subjects.get(&(w[0], w[1])))
             .or_else(|| subjects.iter().find(|(k, _)| group.contains(&k.0)).map(|(_, v)| v))
             .cloned()
-            .unwrap_or_else(|| subject_of(&items[first.0], rule.kind));
+            .unwrap_or_else(|| subject_of(cx, &items[first.0], rule.kind));
         let kind = if rule.kind == RuleKind::Dates { Kind::Date } else { Kind::Number };
-        let mut values: Vec<String> = group.iter().map(|&i| items[i].val.value()).collect();
-        values.sort();
-        values.dedup();
+        let spans: Vec<(usize, Range<usize>)> =
+            group.iter().map(|&i| (items[i].doc, evidence_span(cx, &items[i]))).collect();
+        let mut shown: Vec<String> = Vec::new();
+        for (d, r) in &spans {
+            let t = collapse(&cx.docs[*d].text[r.clone()]);
+            if !shown.iter().any(|s| s.to_lowercase() == t.to_lowercase()) {
+                shown.push(t);
+            }
+        }
         let message = match &rule.message {
-            Some(m) => m.replace("{subject}", &subject).replace("{values}", &values.join(" / ")),
-            None => match rule.kind {
-                RuleKind::Dates => format!("{subject} dated differently: {}", values.join(" / ")),
-                _ => format!("{subject} given differently: {}", values.join(" / ")),
-            },
+            Some(m) => m.replace("{subject}", &subject).replace("{values}", &shown.join(" / ")),
+            None => format!("{subject}: {}", shown.join(" / ")),
         };
         let mut b = FindingBuilder::new(rule, kind, subject, message);
         if let Some(s) = group
@@ -202,9 +220,8 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
         {
             b = b.score(s);
         }
-        for &i in &group {
-            let it = &items[i];
-            b = b.evidence(&cx.docs[it.doc], it.val.span(), it.val.value(), Some("value"));
+        for (&i, (doc, span)) in group.iter().zip(spans) {
+            b = b.evidence(&cx.docs[doc], span, items[i].val.value(), Some("value"));
         }
         findings.push(b.build());
     }
@@ -222,20 +239,89 @@ fn sentence_of(cx: &Context, doc: usize, at: usize) -> Range<usize> {
     sents.get(i).cloned().unwrap_or(at..at)
 }
 
-fn subject_of(it: &Item, kind: RuleKind) -> String {
+/// Words of a changed span that are not part of the value it holds.
+fn replaced_words(cx: &Context, doc: usize, change: &Range<usize>, value: &Range<usize>) -> usize {
+    crate::text::words_in(&cx.docs[doc].text, change.clone())
+        .iter()
+        .filter(|w| w.range.end <= value.start || w.range.start >= value.end)
+        .count()
+}
+
+/// How many words besides the value an aligned replacement may hold (`on 4 May` → `on 5 May`
+/// replaces only the value; `seven satellites` → `nine satellites` too).
+const MAX_EXTRA_WORDS: usize = 2;
+
+/// The words of a key that must be shared for two values to be compared.
+fn key_tokens(key: &str, kind: RuleKind) -> Vec<&str> {
+    if key.is_empty() {
+        return Vec::new();
+    }
+    match kind {
+        // A number's key (noun, kind, unit) is matched whole.
+        RuleKind::Numbers => vec![key],
+        _ => key.split(' ').filter(|t| !t.is_empty()).collect(),
+    }
+}
+
+fn keys_match(a: &str, b: &str, kind: RuleKind) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if kind == RuleKind::Numbers {
+        return a == b;
+    }
+    let (ta, tb): (BTreeSet<&str>, BTreeSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    ta.is_subset(&tb) || tb.is_subset(&ta)
+}
+
+/// The value's span, widened to the counted noun when it follows closely (`3,000 residents`),
+/// so the evidence reads as the writer wrote it.
+fn evidence_span(cx: &Context, it: &Item) -> Range<usize> {
+    let span = it.val.span();
+    let Val::Num(n) = &it.val else { return span };
+    let Some(noun) = &n.noun else { return span };
+    let text = &cx.docs[it.doc].text;
+    let stem: String = noun.chars().take(4).collect();
+    let after = crate::text::words_in(text, span.end..text.len().min(span.end + 80));
+    for w in after.iter().take(4) {
+        if crate::text::fold(w.text).starts_with(&stem) {
+            return span.start..w.range.end;
+        }
+    }
+    span
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the values were taken to be about, in the words of the first document.
+fn subject_of(cx: &Context, it: &Item, kind: RuleKind) -> String {
     match (&it.val, kind) {
         (Val::Num(n), _) => match &n.noun {
             Some(noun) => format!("number of {}", plural(noun)),
             None => "amount".to_string(),
         },
-        (Val::Date(_), _) if !it.key.is_empty() => format!("date of `{}`", it.key),
+        (Val::Date(d), _) if !it.key.is_empty() => {
+            // Show the event in the document's own words rather than as stems.
+            let text = &cx.docs[it.doc].text;
+            let sent = sentence_of(cx, it.doc, d.span.start);
+            let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+            let words: Vec<String> = it
+                .key
+                .split(' ')
+                .map(|stem| {
+                    crate::text::words_in(text, sent.clone())
+                        .iter()
+                        .map(|w| w.text.to_lowercase())
+                        .find(|w| stemmer.stem(w) == stem)
+                        .unwrap_or_else(|| stem.to_string())
+                })
+                .collect();
+            format!("date of `{}`", words.join(" "))
+        }
         _ => "date".to_string(),
     }
-}
-
-fn aligned_subject(a: &Item, b: &Item, kind: RuleKind) -> String {
-    let base = if !a.key.is_empty() { subject_of(a, kind) } else { subject_of(b, kind) };
-    format!("{base} in the same statement")
 }
 
 fn plural(noun: &str) -> String {
