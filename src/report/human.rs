@@ -55,22 +55,27 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
 
     let title = format!("{} [{}]", f.message, f.kind.as_str());
     let mut group = Group::with_title(level(f.severity).primary_title(title).id(f.rule.as_str()));
-    for e in &shown {
+    // Places on the same line of one document share a snippet.
+    let mut i = 0;
+    while i < shown.len() {
+        let e = shown[i];
+        let mut same: Vec<&Evidence> = vec![e];
+        while i + 1 < shown.len() && shown[i + 1].doc == e.doc && shown[i + 1].line == e.line {
+            i += 1;
+            same.push(shown[i]);
+        }
+        i += 1;
         let Some(doc) = outcome.documents.get(e.doc) else { continue };
-        // The snippet is the source lines holding the evidence.
         let src = &doc.source;
-        let start = src[..e.source_span.start].rfind('\n').map_or(0, |p| p + 1);
-        let end = src[e.source_span.end..].find('\n').map_or(src.len(), |p| e.source_span.end + p);
-        let label = match (&e.role, e.value == e.text) {
-            // A spelling's folded key means little to a reader; the forms note says it all.
-            _ if f.kind == crate::findings::Kind::Spelling => String::new(),
-            (Some(r), _) => format!("{r}: {}", e.value),
-            (None, true) => String::new(),
-            (None, false) => e.value.clone(),
-        };
-        let snippet = Snippet::source(&src[start..end]).line_start(e.line).path(doc.path.as_str()).annotation(
-            AnnotationKind::Primary.span(e.source_span.start - start..e.source_span.end - start).label(label),
-        );
+        let first = same.iter().map(|x| x.source_span.start).min().unwrap_or(0);
+        let last = same.iter().map(|x| x.source_span.end).max().unwrap_or(0);
+        let start = src[..first].rfind('\n').map_or(0, |p| p + 1);
+        let end = src[last..].find('\n').map_or(src.len(), |p| last + p);
+        let mut snippet = Snippet::source(&src[start..end]).line_start(e.line).path(doc.path.as_str());
+        for x in same {
+            let span = x.source_span.start - start..x.source_span.end - start;
+            snippet = snippet.annotation(AnnotationKind::Primary.span(span).label(label(f, x)));
+        }
         group = group.element(snippet);
     }
     let mut report: Vec<Group> = vec![group];
@@ -84,18 +89,16 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
         notes.push(format!("forms: {}", forms.join(", ")));
     }
     if let Some(diff) = &f.diff {
-        let mut s = String::from("wording: ");
-        for seg in diff {
-            match seg.tag.as_str() {
-                "delete" => s.push_str(&format!("[-{}-]", seg.text.trim())),
-                "insert" => s.push_str(&format!("{{+{}+}}", seg.text.trim())),
-                _ => s.push_str(&seg.text),
-            }
-            if seg.tag != "equal" {
-                s.push(' ');
-            }
-        }
-        notes.push(s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let parts: Vec<String> = diff
+            .iter()
+            .filter(|seg| !seg.text.trim().is_empty())
+            .map(|seg| match seg.tag.as_str() {
+                "delete" => format!("[-{}-]", seg.text.trim()),
+                "insert" => format!("{{+{}+}}", seg.text.trim()),
+                _ => seg.text.trim().to_string(),
+            })
+            .collect();
+        notes.push(format!("wording: {}", parts.join(" ")));
     }
     if let Some(score) = f.score {
         notes.push(format!("similarity {score:.2}"));
@@ -110,6 +113,22 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
         report.push(Group::with_title(Level::HELP.secondary_title(format!("preferred form: `{c}`"))));
     }
     renderer.render(&report)
+}
+
+/// What an annotation says under its span: the normalised value where it tells the reader
+/// something the surface does not (`2022-03-15`, `3400 kg`, `judge`), else the part it plays.
+fn label(f: &Finding, e: &Evidence) -> String {
+    use crate::findings::Kind;
+    match f.kind {
+        // A spelling's folded key means little to a reader; the forms note says it all.
+        Kind::Spelling | Kind::Quote => String::new(),
+        Kind::Attribution => e.role.clone().unwrap_or_default(),
+        _ => match &e.role {
+            Some(r) if crate::text::fold(&e.value) == crate::text::fold(&e.text) || r == "person" => r.clone(),
+            Some(r) => format!("{r}: {}", e.value),
+            None => e.value.clone(),
+        },
+    }
 }
 
 /// The closing line: what was found, in how many documents, and what could not be read.
