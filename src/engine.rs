@@ -21,6 +21,8 @@ pub struct EngineOptions {
     pub date_order: Option<DateOrder>,
     /// Passage alignment thresholds (from the attribution rule, else defaults).
     pub align: crate::align::AlignSettings,
+    /// Names declared equivalent by any rule: accepted variants for every names rule.
+    pub equivalent_names: Vec<crate::rules::DeclaredName>,
 }
 
 /// Everything comparisons may look at: the documents, their sentences and their facts.
@@ -65,6 +67,10 @@ pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec
             options.align.same_document = v;
         }
     }
+    options.equivalent_names = rules
+        .of_kind(RuleKind::Names)
+        .flat_map(|r| r.settings.names.iter().filter(|n| n.equivalent).cloned())
+        .collect();
     let cx = Context::new(docs, &options);
     let mut findings: Vec<Finding> = rules
         .rules

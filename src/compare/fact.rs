@@ -59,7 +59,9 @@ impl Value {
     }
 }
 
-/// Reads the captured text as a value of the rule's type; `None` when it is not one.
+/// Reads the value a pattern located. The capture says where the value starts; the recogniser
+/// reads it from there, so `{number}` matching `3,400` in `3,400 kilograms` still gives
+/// `3400 kg`. `None` when no value of the rule's type starts there.
 fn read_value(
     text: &str,
     span: Range<usize>,
@@ -67,19 +69,27 @@ fn read_value(
     rule: &Rule,
     cx: &Context,
 ) -> Option<(Range<usize>, Value)> {
-    let part = &text[span.clone()];
+    const LOOKAHEAD: usize = 60;
+    let end = crate::document::floor_char(text, span.end.max(span.start + LOOKAHEAD).min(text.len()));
+    let part = &text[span.start..end];
     let shift = |r: Range<usize>| span.start + r.start..span.start + r.end;
+    // The recognised value must begin where the capture begins (give or take a qualifier).
+    let near = |r: &Range<usize>| r.start <= 1 || r.start < span.len().min(12) && r.start < r.end;
     match vt {
         ValueType::Date => {
             let order = rule.settings.date_order.or(cx.options.date_order).map(crate::facts::date_order);
-            dates::find_dates(part, order).into_iter().next().map(|d| (shift(d.span.clone()), Value::Date(d)))
+            dates::find_dates(part, order)
+                .into_iter()
+                .find(|d| near(&d.span))
+                .map(|d| (shift(d.span.clone()), Value::Date(d)))
         }
-        ValueType::Number => {
-            numbers::find_numbers(part, &[]).into_iter().next().map(|n| (shift(n.span.clone()), Value::Number(n)))
-        }
-        ValueType::Title => Some((span, Value::Title(titles::title_key(part, &[])))),
-        ValueType::Name => Some((span, Value::Text(crate::compare::names::name_key(part)))),
-        ValueType::Text => Some((span, Value::Text(fold(part)))),
+        ValueType::Number => numbers::find_numbers(part, &[])
+            .into_iter()
+            .find(|n| near(&n.span))
+            .map(|n| (shift(n.span.clone()), Value::Number(n))),
+        ValueType::Title => Some((span.clone(), Value::Title(titles::title_key(&text[span], &[])))),
+        ValueType::Name => Some((span.clone(), Value::Text(crate::compare::names::name_key(&text[span])))),
+        ValueType::Text => Some((span.clone(), Value::Text(fold(&text[span])))),
     }
 }
 

@@ -577,6 +577,7 @@ pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crat
             .settings
             .names
             .iter()
+            .chain(cx.options.equivalent_names.iter().filter(|e| !rule.settings.names.contains(e)))
             .map(|d| DeclaredName {
                 canonical: d.canonical.clone(),
                 aliases: d.aliases.clone(),
@@ -584,12 +585,13 @@ pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crat
             })
             .collect(),
     };
+    // A rule with declarations of its own reports only what they cover; the other clusters are
+    // the default rule's business and would be reported twice.
+    let own_declarations = !rule.settings.names.is_empty();
     let mentions: Vec<Vec<NameMention>> = cx.facts.iter().map(|f| f.names.clone()).collect();
     let mut findings = Vec::new();
     for group in variant_groups(&mentions, &settings) {
-        // A declared rule reports only clusters its declarations took part in; the others are
-        // the default rule's business and would be reported twice.
-        if !settings.declared.is_empty() && !group.declared {
+        if own_declarations && !group.declared {
             continue;
         }
         let canonical = group.forms[group.canonical].form.clone();

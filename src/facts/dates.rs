@@ -311,6 +311,29 @@ struct Candidate {
     readings: Vec<DateValue>,
 }
 
+/// The day-month order a document set evidently uses, from its unambiguous numeric dates
+/// (`13.10.2019` can only be day-first, `10/13/2019` only month-first). `None` when the set
+/// gives no evidence or mixed evidence; then each date keeps every valid reading.
+pub fn infer_order<'a>(mentions: impl IntoIterator<Item = &'a DateMention>) -> Option<DateOrder> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{4}$").unwrap());
+    let (mut dmy, mut mdy) = (0usize, 0usize);
+    for m in mentions {
+        let Some(c) = NUMERIC.captures(m.surface.trim()) else { continue };
+        let first: u32 = c[1].parse().unwrap_or(0);
+        let second: u32 = c[2].parse().unwrap_or(0);
+        if first > 12 && second <= 12 {
+            dmy += 1;
+        } else if second > 12 && first <= 12 {
+            mdy += 1;
+        }
+    }
+    match (dmy, mdy) {
+        (d, 0) if d > 0 => Some(DateOrder::Dmy),
+        (0, m) if m > 0 => Some(DateOrder::Mdy),
+        _ => None,
+    }
+}
+
 /// Finds the dates of `text`, in text order and non-overlapping. `order` says how to read
 /// all-numeric dates; `None` infers it per date from the separator (dots and dashes day-first,
 /// slashes month-first) and keeps the other valid reading too.
@@ -1341,6 +1364,17 @@ fn key_from_right(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_set_decides_ambiguous_numeric_dates() {
+        let a = find_dates("The bridge opened on 04.05.2021.", None);
+        let b = find_dates("The tunnel closed on 23.09.2020 and reopened on 01.02.2021.", None);
+        assert_eq!(infer_order(a.iter().chain(&b)), Some(DateOrder::Dmy));
+        let us = find_dates("Filed 09/23/2020.", None);
+        assert_eq!(infer_order(us.iter()), Some(DateOrder::Mdy));
+        assert_eq!(infer_order(us.iter().chain(&b)), None, "mixed evidence decides nothing");
+        assert_eq!(infer_order(a.iter()), None, "ambiguous dates are no evidence");
+    }
     use super::*;
 
     fn one(text: &str) -> DateMention {

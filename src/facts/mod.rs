@@ -39,7 +39,22 @@ pub fn date_order(o: crate::rules::DateOrder) -> dates::DateOrder {
 
 /// Extracts the facts of every document; `sentences[i]` are the sentence ranges of `texts[i]`.
 pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &EngineOptions) -> Vec<DocFacts> {
-    let order = options.date_order.map(date_order);
+    // Without a configured order, the set's own unambiguous numeric dates decide (a set that
+    // writes 23.09.2020 reads 04.05.2021 as 4 May).
+    let configured = options.date_order.map(date_order);
+    let mut first_pass: Vec<Vec<dates::DateMention>> = match configured {
+        Some(_) => Vec::new(),
+        None => texts.par_iter().map(|t| dates::find_dates(t, None)).collect(),
+    };
+    let order = configured.or_else(|| dates::infer_order(first_pass.iter().flatten()));
+    if order.is_some() && configured.is_none() {
+        first_pass.clear(); // read again with the inferred order
+    }
+    let all_dates: Vec<Vec<dates::DateMention>> = if first_pass.is_empty() {
+        texts.par_iter().map(|t| dates::find_dates(t, order)).collect()
+    } else {
+        first_pass
+    };
     // Names need the whole set: a capitalised word is a name only if the set never uses it in
     // lowercase.
     let names = names::find_names(texts);
@@ -47,8 +62,8 @@ pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &Engine
         .par_iter()
         .zip(sentences.par_iter())
         .zip(names.into_par_iter())
-        .map(|((t, s), names)| {
-            let dates = dates::find_dates(t, order);
+        .zip(all_dates.into_par_iter())
+        .map(|(((t, s), names), dates)| {
             // A figure inside a date (`4 May 2026`) is part of the date, not a count.
             let taken: Vec<Range<usize>> = dates.iter().map(|d| d.span.clone()).collect();
             let numbers = numbers::find_numbers(t, &taken);
