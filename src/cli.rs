@@ -12,7 +12,9 @@ use crate::document::load::{load, LoadOptions};
 use crate::engine::{check, EngineOptions};
 use crate::error::InputError;
 use crate::findings::Severity;
-use crate::report::{human::HumanReporter, json::JsonReporter, Outcome, Reporter};
+use crate::report::{
+    github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter, Outcome, Reporter,
+};
 use crate::rules::{self, parse_pack, DateOrder, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
 
 /// Exit code: no finding at or above the threshold.
@@ -88,8 +90,14 @@ pub struct CheckArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Diagnostics with source snippets, for people.
     Human,
+    /// The stable JSON report (see the README).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,7 +213,7 @@ fn run_check(args: CheckArgs) -> i32 {
         }
     }
 
-    let outcome = Outcome { documents: &docs, findings: &findings, errors: &errors };
+    let outcome = Outcome { documents: &docs, findings: &findings, errors: &errors, rules: &set.rules };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         Color::Always => true,
@@ -215,6 +223,8 @@ fn run_check(args: CheckArgs) -> i32 {
     let reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(HumanReporter { color, width: terminal_width(to_terminal) }),
         Format::Json => Box::new(JsonReporter),
+        Format::Sarif => Box::new(SarifReporter),
+        Format::Github => Box::new(GithubReporter),
     };
     let mut buf: Vec<u8> = Vec::new();
     if let Err(e) = reporter.write(&outcome, &mut buf) {

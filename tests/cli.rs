@@ -207,3 +207,45 @@ fn output_file_and_human_report() {
     assert!(text.contains("wire.txt:"), "{text}");
     assert!(text.lines().last().unwrap().contains("in 3 documents"), "{text}");
 }
+
+#[test]
+fn sarif_report_locates_every_place_and_fingerprints_findings() {
+    let set = fixture("court-verdict");
+    let (_, json, _) = check_json(&[&set]);
+    let out = bin().current_dir(root()).args(["check", &set, "--format", "sarif"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "crosscheck");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings(&json).len());
+    for (r, f) in results.iter().zip(findings(&json)) {
+        assert_eq!(r["partialFingerprints"]["crosscheck/v1"], f["id"]);
+        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], r["ruleId"]);
+        let places = 1 + r["relatedLocations"].as_array().map_or(0, |a| a.len());
+        assert_eq!(places, f["evidence"].as_array().unwrap().len());
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], f["evidence"][0]["line"]);
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn github_annotations_mark_each_document_that_disagrees() {
+    let set = fixture("court-verdict");
+    let out = bin().current_dir(root()).args(["check", &set, "--format", "github"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines.is_empty());
+    for l in &lines {
+        assert!(
+            l.starts_with("::error file=") || l.starts_with("::warning file=") || l.starts_with("::notice file="),
+            "{l}"
+        );
+        assert!(l.contains(",line=") && l.contains(",col=") && l.contains("::"), "{l}");
+    }
+    assert!(lines.iter().any(|l| l.contains("lviv-daily.txt") && l.contains("date-conflicts")));
+    assert!(lines.iter().any(|l| l.contains("national-news.txt") && l.contains("date-conflicts")));
+}

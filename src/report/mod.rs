@@ -1,8 +1,10 @@
 //! Stage 5 of the pipeline: **reports**. One file per output format; each implements
 //! [`Reporter`] over the same [`Outcome`], so every format carries the same findings.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -26,6 +28,8 @@ pub struct Outcome<'a> {
     pub findings: &'a [Finding],
     /// Inputs (documents, rule packs, config) that could not be used.
     pub errors: &'a [InputError],
+    /// The rules in force (formats that document their rules list them).
+    pub rules: &'a [crate::rules::Rule],
 }
 
 impl Outcome<'_> {
