@@ -13,7 +13,8 @@ use crate::engine::{check, EngineOptions};
 use crate::error::InputError;
 use crate::findings::Severity;
 use crate::report::{
-    github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter, Outcome, Reporter,
+    concise::ConciseReporter, github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter,
+    Outcome, Reporter,
 };
 use crate::rules::{self, parse_pack, DateOrder, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
 
@@ -92,6 +93,8 @@ pub struct CheckArgs {
 pub enum Format {
     /// Diagnostics with source snippets, for people.
     Human,
+    /// One line per finding.
+    Concise,
     /// The stable JSON report (see the README).
     Json,
     /// SARIF 2.1.0, for code-scanning services.
@@ -222,6 +225,7 @@ fn run_check(args: CheckArgs) -> i32 {
     };
     let reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(HumanReporter { color, width: terminal_width(to_terminal) }),
+        Format::Concise => Box::new(ConciseReporter),
         Format::Json => Box::new(JsonReporter),
         Format::Sarif => Box::new(SarifReporter),
         Format::Github => Box::new(GithubReporter),

@@ -81,12 +81,24 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
     let mut report: Vec<Group> = vec![group];
     let mut notes: Vec<String> = Vec::new();
     if f.kind == crate::findings::Kind::Spelling {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        // Every form, how often, and where: `Hayk-Mek` ×2 in b.txt:9, 11.
+        let mut forms: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
         for e in &f.evidence {
-            *counts.entry(e.text.as_str()).or_default() += 1;
+            forms.entry(e.text.as_str()).or_default().entry(e.document.as_str()).or_default().push(e.line);
         }
-        let forms: Vec<String> = counts.iter().map(|(t, n)| format!("`{t}` ×{n}")).collect();
-        notes.push(format!("forms: {}", forms.join(", ")));
+        for (form, docs) in forms {
+            let n: usize = docs.values().map(Vec::len).sum();
+            let places: Vec<String> = docs
+                .iter()
+                .map(|(d, lines)| {
+                    let mut lines = lines.clone();
+                    lines.dedup();
+                    let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                    format!("{d}:{}", lines.join(","))
+                })
+                .collect();
+            notes.push(format!("`{form}` ×{n} in {}", places.join("; ")));
+        }
     }
     if let Some(diff) = &f.diff {
         let parts: Vec<String> = diff

@@ -1,6 +1,7 @@
 //! Stage 5 of the pipeline: **reports**. One file per output format; each implements
 //! [`Reporter`] over the same [`Outcome`], so every format carries the same findings.
 
+pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;

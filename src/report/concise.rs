@@ -1,0 +1,38 @@
+//! `--format concise`: one line per finding, `path:line:col: severity[rule] message`, with the
+//! other places listed after it. For logs, editors' quickfix lists and quick looks.
+
+use std::io::{self, Write};
+
+use super::{human::summary, Outcome, Reporter};
+
+pub struct ConciseReporter;
+
+impl Reporter for ConciseReporter {
+    fn write(&self, outcome: &Outcome<'_>, out: &mut dyn Write) -> io::Result<()> {
+        for f in outcome.findings {
+            let Some(first) = f.evidence.first() else { continue };
+            let mut others: Vec<String> = Vec::new();
+            for e in &f.evidence[1..] {
+                let at = format!("{}:{}:{}", e.document, e.line, e.column);
+                if (e.document != first.document || e.line != first.line) && !others.contains(&at) {
+                    others.push(at);
+                }
+            }
+            write!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                first.document,
+                first.line,
+                first.column,
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            )?;
+            if !others.is_empty() {
+                write!(out, " (also {})", others.join(", "))?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", summary(outcome))
+    }
+}
