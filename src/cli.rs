@@ -38,6 +38,21 @@ pub enum Command {
     Check(CheckArgs),
     /// List the rules in force (default pack, config and --rules).
     Rules(RuleArgs),
+    /// Show the facts read in each document: names, dates, figures, titles, quotes, agents.
+    Facts(FactArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FactArgs {
+    /// Files and folders to read (folders are walked, honouring .gitignore).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON (one object per fact) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// How to read ambiguous numeric dates such as 04.05.2021.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -118,6 +133,16 @@ pub enum DateOrderArg {
     Ymd,
 }
 
+impl DateOrderArg {
+    fn order(self) -> DateOrder {
+        match self {
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Mdy => DateOrder::Mdy,
+            DateOrderArg::Ymd => DateOrder::Ymd,
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Color {
     Auto,
@@ -130,6 +155,7 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules(args) => run_rules(args),
+        Command::Facts(args) => run_facts(args),
     }
 }
 
@@ -196,14 +222,7 @@ fn run_check(args: CheckArgs) -> i32 {
     errors.extend(loaded.errors);
     let docs = loaded.documents;
 
-    let date_order = args
-        .date_order
-        .map(|d| match d {
-            DateOrderArg::Dmy => DateOrder::Dmy,
-            DateOrderArg::Mdy => DateOrder::Mdy,
-            DateOrderArg::Ymd => DateOrder::Ymd,
-        })
-        .or(cfg.date_order);
+    let date_order = args.date_order.map(DateOrderArg::order).or(cfg.date_order);
     let findings = check(&docs, &set, &EngineOptions { date_order, ..Default::default() });
 
     // Problems always go to stderr, whatever the report format and destination.
@@ -296,6 +315,43 @@ fn run_rules(args: RuleArgs) -> i32 {
     }
     if !set.facts.is_empty() {
         println!("{} reference fact(s)", set.facts.len());
+    }
+    if errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}
+
+fn run_facts(args: FactArgs) -> i32 {
+    let mut errors = Vec::new();
+    let cfg = find_config(&RuleArgs { rules: Vec::new(), no_default_rules: true, config: None }, &mut errors);
+    let opts = LoadOptions {
+        include: cfg.include.clone(),
+        exclude: cfg.exclude.clone(),
+        max_file_size: cfg.max_file_size.unwrap_or(20 * 1024 * 1024),
+        formats: cfg.formats.clone(),
+    };
+    let loaded = match load(&args.paths, &opts) {
+        Ok(l) => l,
+        Err(msg) => return usage_error(msg),
+    };
+    errors.extend(loaded.errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let options =
+        EngineOptions { date_order: args.date_order.map(DateOrderArg::order).or(cfg.date_order), ..Default::default() };
+    let cx = crate::engine::Context::new(&loaded.documents, &options);
+    let rows = crate::report::facts::rows(&cx);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other).and_then(|_| writeln!(out))
+    } else {
+        crate::report::facts::write_text(&rows, &mut out)
+    };
+    if let Err(e) = written {
+        return usage_error(format!("cannot write: {e}"));
     }
     if errors.is_empty() {
         EXIT_CLEAN

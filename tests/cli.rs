@@ -249,3 +249,23 @@ fn github_annotations_mark_each_document_that_disagrees() {
     assert!(lines.iter().any(|l| l.contains("lviv-daily.txt") && l.contains("date-conflicts")));
     assert!(lines.iter().any(|l| l.contains("national-news.txt") && l.contains("date-conflicts")));
 }
+
+#[test]
+fn facts_command_lists_what_was_read_with_places() {
+    let file = root().join("fixtures/court-verdict/articles/lviv-daily.txt");
+    let out = bin().args(["facts", file.to_str().unwrap(), "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let find = |kind: &str, text: &str| rows.iter().find(|r| r["kind"] == kind && r["text"] == text).cloned();
+    let date = find("date", "15 March 2022").expect("the verdict date");
+    assert!(date["value"].as_str().unwrap().starts_with("2022-03-15"));
+    let source = fs::read_to_string(&file).unwrap();
+    let line = source.lines().nth(date["line"].as_u64().unwrap() as usize - 1).unwrap();
+    let col = date["column"].as_u64().unwrap() as usize - 1;
+    assert!(line.chars().skip(col).collect::<String>().starts_with("15 March 2022"));
+    assert!(find("number", "€2.3 million").unwrap()["value"].as_str().unwrap().starts_with("2300000 EUR"));
+    assert!(find("title", "Judge").is_some());
+    assert!(find("agent", "Prosecutor General's Office").is_some());
+    let text = bin().args(["facts", file.to_str().unwrap()]).output().unwrap().stdout;
+    assert!(String::from_utf8(text).unwrap().contains("2022-03-15"));
+}

@@ -2,6 +2,7 @@
 //! [`Reporter`] over the same [`Outcome`], so every format carries the same findings.
 
 pub mod concise;
+pub mod facts;
 pub mod github;
 pub mod human;
 pub mod json;
