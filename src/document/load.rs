@@ -186,8 +186,31 @@ fn discover(
                     found.push((p.to_path_buf(), f));
                 }
             }
-            Err(err) => errors.push(walk_error(&err, &shown)),
+            Err(err) => {
+                // Following links, the walker reports a broken link as the missing file it
+                // points to: say what it is, and only for a file that would have been read.
+                if let Some(p) = broken_link(&err) {
+                    let rel = p.strip_prefix(root).unwrap_or(&p);
+                    if format_of(&p, opts).is_some() && !filter.excluded(rel) && filter.included(rel) {
+                        errors.push(InputError::new(display(&p), "cannot read: is a broken symbolic link"));
+                    }
+                    continue;
+                }
+                errors.push(walk_error(&err, &shown))
+            }
         }
+    }
+}
+
+/// The path of the symbolic link behind a walk error, when the link's target is missing.
+fn broken_link(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, err } => broken_link(err).or_else(|| {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            (link && std::fs::metadata(path).is_err()).then(|| path.clone())
+        }),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => broken_link(err),
+        _ => None,
     }
 }
 
