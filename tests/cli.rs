@@ -7,35 +7,6 @@ use common::*;
 use serde_json::Value;
 use std::fs;
 
-fn fixture(set: &str) -> String {
-    root().join("fixtures").join(set).join("articles").to_string_lossy().into_owned()
-}
-
-/// Copies a fixture set's articles into a fresh temporary folder.
-fn copy_set(set: &str) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for e in fs::read_dir(fixture(set)).unwrap() {
-        let p = e.unwrap().path();
-        fs::copy(&p, tmp.path().join(p.file_name().unwrap())).unwrap();
-    }
-    tmp
-}
-
-fn findings(json: &Value) -> Vec<Value> {
-    json["findings"].as_array().unwrap().clone()
-}
-
-/// Findings without the document paths, to compare runs over copies of one set.
-fn strip_paths(fs: &[Value]) -> Vec<(String, String, Vec<String>)> {
-    fs.iter()
-        .map(|f| {
-            let ev = f["evidence"].as_array().unwrap();
-            let texts = ev.iter().map(|e| e["text"].as_str().unwrap().to_string()).collect();
-            (f["rule"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string(), texts)
-        })
-        .collect()
-}
-
 #[test]
 fn findings_exit_one_and_clean_sets_exit_zero() {
     let (code, json, _) = check_json(&[&fixture("satellite-launch")]);

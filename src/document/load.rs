@@ -54,21 +54,26 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
         discover(root, opts, &filter, &mut found, &mut errors);
     }
     // The same file reached twice (a folder given twice, a symlink, `a/../a/x.txt`) is read once,
-    // under the smallest of its display paths so the choice does not depend on argument order.
-    let mut by_real: BTreeMap<PathBuf, (String, Format)> = BTreeMap::new();
+    // under the smallest of its display paths so the choice does not depend on argument order;
+    // a direct path wins over one through `.`, `..` or a symbolic link, which users did not
+    // mean as the file's name.
+    let mut by_real: BTreeMap<PathBuf, ((bool, String), Format)> = BTreeMap::new();
     for (p, f) in found {
         let shown = display(&p);
+        let roundabout = shown.split('/').any(|c| c == "." || c == "..")
+            || std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        let rank = (roundabout, shown);
         let real = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
         by_real
             .entry(real)
             .and_modify(|e| {
-                if shown < e.0 {
-                    *e = (shown.clone(), f)
+                if rank < e.0 {
+                    *e = (rank.clone(), f)
                 }
             })
-            .or_insert((shown, f));
+            .or_insert((rank, f));
     }
-    let mut todo: Vec<(String, Format)> = by_real.into_values().collect();
+    let mut todo: Vec<(String, Format)> = by_real.into_values().map(|((_, shown), f)| (shown, f)).collect();
     todo.sort();
     todo.dedup_by(|a, b| a.0 == b.0);
 
@@ -186,8 +191,31 @@ fn discover(
                     found.push((p.to_path_buf(), f));
                 }
             }
-            Err(err) => errors.push(walk_error(&err, &shown)),
+            Err(err) => {
+                // Following links, the walker reports a broken link as the missing file it
+                // points to: say what it is, and only for a file that would have been read.
+                if let Some(p) = broken_link(&err) {
+                    let rel = p.strip_prefix(root).unwrap_or(&p);
+                    if format_of(&p, opts).is_some() && !filter.excluded(rel) && filter.included(rel) {
+                        errors.push(InputError::new(display(&p), "cannot read: is a broken symbolic link"));
+                    }
+                    continue;
+                }
+                errors.push(walk_error(&err, &shown))
+            }
         }
+    }
+}
+
+/// The path of the symbolic link behind a walk error, when the link's target is missing.
+fn broken_link(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, err } => broken_link(err).or_else(|| {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            (link && std::fs::metadata(path).is_err()).then(|| path.clone())
+        }),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => broken_link(err),
+        _ => None,
     }
 }
 

@@ -16,6 +16,36 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The `articles` folder of a fixture set.
+pub fn fixture(set: &str) -> String {
+    root().join("fixtures").join(set).join("articles").to_string_lossy().into_owned()
+}
+
+/// Copies a fixture set's articles into a fresh temporary folder.
+pub fn copy_set(set: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(fixture(set)).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, tmp.path().join(p.file_name().unwrap())).unwrap();
+    }
+    tmp
+}
+
+pub fn findings(json: &Value) -> Vec<Value> {
+    json["findings"].as_array().unwrap().clone()
+}
+
+/// Findings without the document paths, to compare runs over copies of one set.
+pub fn strip_paths(fs: &[Value]) -> Vec<(String, String, Vec<String>)> {
+    fs.iter()
+        .map(|f| {
+            let ev = f["evidence"].as_array().unwrap();
+            let texts = ev.iter().map(|e| e["text"].as_str().unwrap().to_string()).collect();
+            (f["rule"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string(), texts)
+        })
+        .collect()
+}
+
 /// Runs `crosscheck check ARGS --format json` from the crate root; returns (exit code, JSON, stderr).
 pub fn check_json(args: &[&str]) -> (i32, Value, String) {
     let out = bin().current_dir(root()).arg("check").args(args).args(["--format", "json"]).output().unwrap();
