@@ -227,7 +227,7 @@ fn run_check(args: CheckArgs) -> i32 {
 
     // Problems always go to stderr, whatever the report format and destination.
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!("{}: {e}", if e.warning { "warning" } else { "error" });
     }
     for d in &docs {
         for w in &d.warnings {
@@ -264,7 +264,7 @@ fn run_check(args: CheckArgs) -> i32 {
         return usage_error(msg);
     }
 
-    if !errors.is_empty() {
+    if errors.iter().any(|e| !e.warning) {
         return EXIT_ERROR;
     }
     let threshold =
@@ -338,7 +338,7 @@ fn run_facts(args: FactArgs) -> i32 {
     };
     errors.extend(loaded.errors);
     for e in &errors {
-        eprintln!("error: {e}");
+        eprintln!("{}: {e}", if e.warning { "warning" } else { "error" });
     }
     let options =
         EngineOptions { date_order: args.date_order.map(DateOrderArg::order).or(cfg.date_order), ..Default::default() };
@@ -353,7 +353,7 @@ fn run_facts(args: FactArgs) -> i32 {
     if let Err(e) = written {
         return usage_error(format!("cannot write: {e}"));
     }
-    if errors.is_empty() {
+    if errors.iter().all(|e| e.warning) {
         EXIT_CLEAN
     } else {
         EXIT_ERROR

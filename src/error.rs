@@ -11,15 +11,33 @@ pub struct InputError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// Nothing was lost (an empty file, a folder reached twice through a link): reported, but
+    /// the run does not fail for it.
+    #[serde(skip)]
+    pub warning: bool,
 }
 
 impl InputError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError { path: path.into(), line: None, column: None, message: message.into() }
+        InputError { path: path.into(), line: None, column: None, message: message.into(), warning: false }
     }
 
     pub fn at(path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        InputError { path: path.into(), line: Some(line), column: Some(column), message: message.into() }
+        InputError {
+            path: path.into(),
+            line: Some(line),
+            column: Some(column),
+            message: message.into(),
+            warning: false,
+        }
+    }
+}
+
+impl InputError {
+    /// The same problem, reported as a warning.
+    pub fn as_warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 }
 

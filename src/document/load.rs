@@ -229,7 +229,9 @@ fn walk_error(err: &ignore::Error, root: &str) -> InputError {
             }
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => find(err, root),
             ignore::Error::Loop { child, .. } => {
+                // Everything below the loop is read through the folder it points back to.
                 InputError::new(display(child), "skipped: symbolic link loop (it points back to a folder above it)")
+                    .as_warning()
             }
             ignore::Error::Io(e) => InputError::new(root, format!("cannot read: {}", describe_io(e))),
             other => InputError::new(root, other.to_string()),
@@ -294,14 +296,14 @@ pub fn read_bytes(shown: &str, format: Format, bytes: &[u8]) -> Result<Document,
     use super::decode::{decode, DecodeError};
     if format == Format::Docx {
         if bytes.is_empty() {
-            return Err(InputError::new(shown, "skipped: the file is empty"));
+            return Err(InputError::new(shown, "skipped: the file is empty").as_warning());
         }
         let e = super::docx::read_docx(bytes)
             .map_err(|m| InputError::new(shown, format!("cannot read as a Word document: {m}")))?;
         return Ok(Document::from_extracted(shown.to_string(), format, e));
     }
     let (text, warning) = decode(bytes).map_err(|e| match e {
-        DecodeError::Empty => InputError::new(shown, "skipped: the file is empty"),
+        DecodeError::Empty => InputError::new(shown, "skipped: the file is empty").as_warning(),
         DecodeError::Binary(why) => InputError::new(shown, format!("skipped: not a text document ({why})")),
     })?;
     let mut e = match format {

@@ -71,7 +71,8 @@ impl Reporter for GithubReporter {
             if let Some(c) = e.column {
                 loc.push_str(&format!(",col={c}"));
             }
-            writeln!(out, "::error {loc},title=crosscheck::{}", data(&e.message))?;
+            let command = if e.warning { "warning" } else { "error" };
+            writeln!(out, "::{command} {loc},title=crosscheck::{}", data(&e.message))?;
         }
         Ok(())
     }

@@ -159,9 +159,13 @@ pub fn summary(outcome: &Outcome<'_>) -> String {
     } else {
         format!("{n} finding{} ({}) in {docs} document{}", plural(n), parts.join(", "), plural(docs))
     };
-    if !outcome.errors.is_empty() {
-        let e = outcome.errors.len();
+    let e = outcome.errors.iter().filter(|e| !e.warning).count();
+    if e > 0 {
         line.push_str(&format!("; {e} input{} could not be used (see errors above)", plural(e)));
+    }
+    let w = outcome.errors.len() - e;
+    if w > 0 {
+        line.push_str(&format!("; {w} input{} skipped (see warnings above)", plural(w)));
     }
     line
 }

@@ -129,7 +129,7 @@ impl Reporter for SarifReporter {
                     region["startColumn"] = json!(c);
                 }
                 json!({
-                    "level": "error",
+                    "level": if e.warning { "warning" } else { "error" },
                     "message": { "text": e.message },
                     "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&e.path) }, "region": region } }],
                 })
@@ -147,7 +147,7 @@ impl Reporter for SarifReporter {
                     "rules": rules.into_values().collect::<Vec<_>>(),
                 }},
                 "invocations": [{
-                    "executionSuccessful": outcome.errors.is_empty(),
+                    "executionSuccessful": outcome.errors.iter().all(|e| e.warning),
                     "toolExecutionNotifications": notifications,
                 }],
                 "artifacts": artifacts,
