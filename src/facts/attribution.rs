@@ -2072,7 +2072,18 @@ fn person_relation(a: &str, b: &str) -> AgentRelation {
         _ => true,
     };
     if sx == sy {
-        return if firsts_agree { AgentRelation::Same } else { AgentRelation::Different };
+        // First names spelled two ways (`Mahmood`/`Mahmud`) are a spelling question.
+        let similar_firsts = match (x.first(), y.first()) {
+            (Some(f), Some(g)) => f.len() >= 3 && g.len() >= 3 && strsim::jaro_winkler(f, g) >= 0.85,
+            _ => false,
+        };
+        return if firsts_agree {
+            AgentRelation::Same
+        } else if similar_firsts {
+            AgentRelation::Unknown
+        } else {
+            AgentRelation::Different
+        };
     }
     // A transliteration variant of one surname is a spelling question, not another person
     // (`Kocharyan`/`Kocharian`, Wade-Giles `Chiang` for pinyin `Qiang`).
@@ -2840,5 +2851,7 @@ mod tests {
         assert_eq!(same_agent(&agent("Liu Qiang"), &agent("Liu Chiang")), Unknown);
         assert_eq!(same_agent(&agent("Mark Jones"), &agent("Mark James")), Different);
         assert_eq!(same_agent(&agent("Wang Lei"), &agent("Wang Li")), Different);
+        assert_eq!(same_agent(&agent("Mahmood Bello"), &agent("Mahmud Bello")), Unknown);
+        assert_eq!(same_agent(&agent("Angela Merkel"), &agent("Markus Merkel")), Different);
     }
 }
