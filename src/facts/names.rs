@@ -81,6 +81,18 @@ const NAME_PREFIXES: &[&str] =
 /// Honorifics dropped from the front of a name (`Mr Smith` is `Smith`).
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "prof", "messrs", "mme", "mlle"];
 
+/// Offices written before a person's name (`Agriculture Minister Anna Berg`, `Vice President
+/// Liu Qiang`): the name starts after the last of them when two name words follow. Words that
+/// also begin names of bodies or offices (`General Motors`, `Chief Justice`, `Secretary General`)
+/// are not listed.
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "president", "minister", "premier", "chancellor", "governor", "mayor", "senator", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chairperson", "professor",
+    "commissioner", "prosecutor", "judge", "sheikh", "emir", "sultan", "coach", "striker", "winger", "midfielder",
+    "defender", "goalkeeper", "lawmaker", "congressman", "congresswoman",
+];
+
 /// Lowercase hyphen tails that turn a name into an adjective (`Yerevan-based`); besides these,
 /// any tail ending in `-ed` (`Armenian-controlled`).
 #[rustfmt::skip]
@@ -360,6 +372,17 @@ fn push_name(doc: &str, run: &[Token], ev: &Evidence, out: &mut Vec<NameMention>
             run = &run[1..];
         }
     }
+    // `Agriculture Minister Anna Berg` is `Anna Berg`; `Minister of Defense Anna Berg` keeps its
+    // particle and stays whole, and a lone office (`Prime Minister`) is kept.
+    if let Some(k) = run[..run.len().saturating_sub(1)]
+        .iter()
+        .rposition(|t| OFFICES.contains(&doc[t.range.clone()].to_lowercase().as_str()))
+    {
+        // At least two name words must remain: `UN Secretary General` is not `General`.
+        if run.len() - k > 2 && run[k + 1..].iter().all(|t| t.kind == Kind::Name) {
+            run = &run[k + 1..];
+        }
+    }
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return;
     };
@@ -464,5 +487,14 @@ mod tests {
         for doc in ["", "-", "’s", "A-", "Ünïcode-’s Ž. ŽŽ", "“”", "x-Y-z-", "'S"] {
             let _ = find_names(&[doc]);
         }
+    }
+
+    #[test]
+    fn offices_before_a_name_are_not_part_of_it() {
+        let got = one("Agriculture Minister Anna Berg met Vice President Liu Qiang and the Prime Minister. \
+             Minister of Defense Ole Dahl came with General Motors staff to President Dahl and the UN Secretary General.");
+        let want = ["Anna Berg", "Liu Qiang", "Prime Minister", "Minister of Defense Ole Dahl", "General Motors"];
+        assert_eq!(got[..5], want);
+        assert_eq!(got[5..], ["President Dahl", "UN Secretary General"]);
     }
 }
