@@ -36,11 +36,20 @@ const GENERIC: &[&str] = &[
     "million",
     "billion",
     "thousand",
+    "dollars",
+    "euros",
+    "pounds",
+    "francs",
+    "roubles",
+    "rubles",
+    "hryvnias",
+    "yuan",
     "hundred",
     "january",
     "february",
     "march",
     "april",
+    "may",
     "june",
     "july",
     "august",
@@ -117,8 +126,10 @@ pub fn same_subject(
             let first = word.text.chars().next().unwrap_or(' ');
             // Sentence-initial capitals are not names by themselves.
             let initial = i == 0 || t[..word.range.start].trim_end().ends_with(['.', '!', '?', '"', '“']);
-            if first.is_uppercase() && !initial && word.text.len() >= 3 {
-                out.insert(text::fold(word.text));
+            let folded = text::fold(word.text);
+            // Months and weekdays are capitalised but name no subject (`on 3 March`).
+            if first.is_uppercase() && !initial && word.text.len() >= 3 && !GENERIC.contains(&folded.as_str()) {
+                out.insert(folded);
             }
         }
         out

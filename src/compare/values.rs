@@ -130,10 +130,17 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                 if (a.doc == b.doc && !same_doc) || !keys_match(&a.key, &b.key, rule.kind) || !conflict(a, b) {
                     continue;
                 }
-                let ignore: BTreeSet<String> =
-                    a.key.split(['|', ' ']).chain(b.key.split(['|', ' '])).map(crate::text::fold).collect();
                 let wa = context::window(cx, a.doc, a.val.span().start);
                 let wb = context::window(cx, b.doc, b.val.span().start);
+                if rule.kind == RuleKind::Numbers
+                    && (states(&items, a.doc, &b.val, tolerance)
+                        || states(&items, b.doc, &a.val, tolerance)
+                        || rival_nearby(&items, i, &wa, tolerance)
+                        || rival_nearby(&items, j, &wb, tolerance))
+                {
+                    continue;
+                }
+                let ignore = key_words(&a.key, &b.key);
                 if context::same_subject(cx, (a.doc, wa), (b.doc, wb), &ignore, 2) {
                     pairs.insert((i, j));
                     subjects.entry((i, j)).or_insert_with(|| subject_of(cx, &items[i], rule.kind));
@@ -228,6 +235,50 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     findings
 }
 
+/// The words of two keys, the counted noun also in its plural (`day` is keyed, `days` written):
+/// they are what made the values comparable, so they cannot also show a shared subject.
+fn key_words(a: &str, b: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for w in a.split(['|', ' ']).chain(b.split(['|', ' '])).filter(|w| !w.is_empty()) {
+        out.insert(crate::text::fold(&plural(w)));
+        out.insert(crate::text::fold(w));
+    }
+    out
+}
+
+/// Whether document `doc` itself states the figure `v` (same kind, unit and value; the same
+/// counted noun, or none, or a figure too specific to repeat by chance). A writer who gives
+/// both figures is reporting two things (`9 people died in the village`, `11 people died in
+/// 1997`), so the other document's figure is not a rival version of this one.
+fn states(items: &[Item], doc: usize, v: &Val, tolerance: f64) -> bool {
+    let Val::Num(v) = v else { return false };
+    items.iter().any(|it| match &it.val {
+        Val::Num(n) if it.doc == doc && comparable(n, v) && numbers::same_value(n, v, tolerance) => {
+            n.noun == v.noun || n.noun.is_none() || v.noun.is_none() || !small_count(v)
+        }
+        _ => false,
+    })
+}
+
+/// A count of ten or less: common enough that two mentions of it may be unrelated.
+fn small_count(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Count && q.value.fract() == 0.0 && q.value.abs() <= 10.0
+}
+
+/// Whether the window around item `i` holds another figure with its key and a different value
+/// (`after 6 minutes ... on 76 minutes`): which of the two another document's figure answers
+/// is then a guess.
+fn rival_nearby(items: &[Item], i: usize, window: &Range<usize>, tolerance: f64) -> bool {
+    let (me, Val::Num(x)) = (&items[i], &items[i].val) else { return false };
+    items.iter().enumerate().any(|(k, it)| match &it.val {
+        Val::Num(y) if k != i && it.doc == me.doc && it.key == me.key => {
+            let s = it.val.span();
+            window.start <= s.start && s.end <= window.end && !numbers::compatible(x, y, tolerance)
+        }
+        _ => false,
+    })
+}
+
 /// Numbers are compared only when they measure the same kind of thing in the same unit family.
 fn comparable(a: &Quantity, b: &Quantity) -> bool {
     a.kind == b.kind && (a.kind == QuantityKind::Count || a.unit == b.unit)
@@ -299,6 +350,7 @@ fn collapse(s: &str) -> String {
 fn subject_of(cx: &Context, it: &Item, kind: RuleKind) -> String {
     match (&it.val, kind) {
         (Val::Num(n), _) => match &n.noun {
+            Some(noun) if noun.starts_with("per ") => format!("amount {noun}"),
             Some(noun) => format!("number of {}", plural(noun)),
             None => "amount".to_string(),
         },
@@ -331,5 +383,110 @@ fn plural(noun: &str) -> String {
         format!("{stem}ies")
     } else {
         format!("{noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::engine::EngineOptions;
+    use crate::rules::{parse_pack, RuleSet, DEFAULT_PACK};
+
+    /// The default rule of `kind` run over one document per text: each finding's values.
+    fn run(kind: RuleKind, texts: &[&str]) -> Vec<Vec<String>> {
+        let docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| Document::plain(format!("{i}.txt"), *t)).collect();
+        let (set, _) = RuleSet::from_packs(vec![parse_pack("default.toml", DEFAULT_PACK)]);
+        let options = EngineOptions::default();
+        let cx = Context::new(&docs, &options);
+        let rule = set.of_kind(kind).next().expect("a default rule");
+        check(&cx, rule).iter().map(|f| f.evidence.iter().map(|e| e.text.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn a_differing_count_is_found() {
+        let found = run(
+            RuleKind::Numbers,
+            &[
+                "The storm hit the Corvale coast on Friday. Rescuers in Corvale said 310 homes were destroyed.",
+                "The storm hit the Corvale coast on Friday. Rescuers in Corvale said 130 homes were destroyed.",
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_figure_the_other_writer_also_gives_is_about_something_else() {
+        // Each article gives both tallies; only the clauses differ.
+        let found = run(
+            RuleKind::Numbers,
+            &[
+                "The Corvale league leaders have 31 points. Westford, in 14th place, have 15 points.",
+                "Westford, with 15 points, lost again in Corvale. The Corvale leaders now have 31 points.",
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A figure told without its noun still counts as given (`87 of the 169 seats`).
+        let found = run(
+            RuleKind::Numbers,
+            &[
+                "The Lindell coalition of Prime Minister Aro holds 87 of the 169 seats in parliament.",
+                "Prime Minister Aro said the Lindell coalition, with 87 seats in parliament, would govern.",
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn two_figures_of_one_noun_side_by_side_are_not_paired() {
+        let found = run(
+            RuleKind::Numbers,
+            &[
+                "Corvale took the lead at the Harbour ground after 20 minutes; Vidal then hit the post \
+                 after 51 minutes.",
+                "It was 76 minutes before the hosts scored a second at the Harbour ground, though \
+                 Corvale had opened the scoring after 20 minutes.",
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn plural_of_the_counted_noun_and_a_month_show_no_shared_subject() {
+        // Shared only `days`, `euros` and `March`: nothing ties the two sentences together.
+        let found = run(
+            RuleKind::Numbers,
+            &[
+                "On 4 March the minister promised that the aid in euros would reach families within 30 days.",
+                "On 4 March a charity appeal raised 3 million euros from donors in just two days.",
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_price_per_share_is_compared_with_a_price_per_share() {
+        let found = run(
+            RuleKind::Numbers,
+            &[
+                "Halvard Shipping agreed to buy Brisk Ferries for $48 per share, or $1.2bn in total.",
+                "Halvard Shipping will acquire Brisk Ferries for 1.2 billion dollars, or $46 a share in cash.",
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].iter().any(|t| t.contains("$48")) && found[0].iter().any(|t| t.contains("$46")));
+    }
+
+    #[test]
+    fn a_date_after_a_named_object_is_compared() {
+        let found = run(
+            RuleKind::Dates,
+            &[
+                "The storm that hit Corvale on 2 March 2024 flooded the harbour district.",
+                "The storm hit Corvale on 3 March 2024 and flooded the harbour district.",
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 }

@@ -1054,6 +1054,15 @@ const DATE_GLUE: &[&str] = &[
     "sometime",
     "officially",
     "formally",
+    // Times of day: `before dawn on 3 March`, `late at night on 4 May`.
+    "dawn",
+    "dusk",
+    "midnight",
+    "noon",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
 ];
 
 /// Auxiliaries before a participle: with a form of `be` the subject is what the verb was done to.
@@ -1121,6 +1130,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("froze", "freeze"),
     ("frozen", "freeze"),
     ("issued", "issue"),
+    ("beat", "beat"),
+    ("beaten", "beat"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
 ];
 
 /// `-ed` words that are not verbs.
@@ -1152,6 +1166,16 @@ const WEAK_NOUNS: &[&str] = &[
     "half",
     "part",
     "way",
+    // Amounts: `revenue of $4.5 billion in 2024` dates the revenue, not the currency.
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "dollars",
+    "euros",
+    "pounds",
+    "percent",
+    "cent",
 ];
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -1318,6 +1342,20 @@ pub fn event_key(text: &str, sentence: Range<usize>, date: Range<usize>) -> Opti
         }
         let verb = if i > 0 { verb_base(&left[i - 1]) } else { None };
         return join_key(Some(w.lower), verb);
+    }
+    // `struck Valdera on 2 March`, `beat Eastport United on 9 November`: a name as the object of
+    // a past verb; the verb names the event.
+    if w.capital && n >= 2 {
+        let mut i = n - 1;
+        while i > 0 && left[i].capital && is_word(&left[i]) {
+            i -= 1;
+        }
+        let sentence_initial = i == 0 && left_start == sentence.start;
+        if !left[i].capital && !sentence_initial && i + 4 >= n {
+            if let Some(verb) = verb_base(&left[i]) {
+                return join_key(None, Some(verb));
+            }
+        }
     }
     // `took place on 4 May`: the event is the subject of `take place`.
     if w.lower == "place" && n >= 2 && verb_base(&left[n - 2]).as_deref() == Some("take") {
@@ -1616,6 +1654,28 @@ mod tests {
             ("After talks in Oslo in 2015, the Acme company was dissolved.", None),
             ("In 2015, the Acme company was dissolved.", Some("compani dissolv")),
             ("It has been making weapons since 2004.", Some("weapon")),
+        ];
+        for (s, want) in cases {
+            assert_eq!(key(s).as_deref(), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn event_keys_past_a_named_object_and_a_time_of_day() {
+        let cases: &[(&str, Option<&str>)] = &[
+            // A name as the object of the verb: the verb names the event.
+            ("Days after the storm that hit Corvale on 2 March 2024, roads were shut.", Some("hit")),
+            ("The home side beat Westford Rovers on 9 November.", Some("beat")),
+            ("Officials visited New Harbour City in 2021.", Some("visit")),
+            // A name after a preposition, or a name that is the subject, still says nothing.
+            ("Talks with the Lindell Group in 2019 broke down.", None),
+            ("Yesterday Marta Olsen on 4 May said little.", None),
+            // Times of day sit between the event and the date like prepositions do.
+            ("The bridge was closed before dawn on 3 March 2024.", Some("bridg close")),
+            ("The ship was seized late at night on 4 May 2019.", Some("ship seiz")),
+            // Amounts are not events: the year dates the figure, which has no event word.
+            ("Sales reached 4.5 billion dollars in 2024.", None),
+            ("The firm expects savings of $90 million by 2027.", None),
         ];
         for (s, want) in cases {
             assert_eq!(key(s).as_deref(), *want, "{s:?}");

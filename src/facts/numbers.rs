@@ -863,6 +863,19 @@ const MODIFIER_SUFFIXES: &[&str] =
     &["ed", "al", "ly", "ian", "ese", "ish", "ive", "ic", "ous", "ful", "less", "ary", "ern", "ing", "ile"];
 
 /// Nouns after `one` that make it an idiom (`one day`, `at one point`), not a count.
+/// Units of time: a count of them followed by `ago`, `later` or `earlier` is a point in time
+/// (`two years ago`, `three days later`).
+const TIME_UNITS: &[&str] =
+    &["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "generation"];
+
+/// What a price or rate is given per (`$48 per share`, `$80 a barrel`, `€12 an hour`).
+#[rustfmt::skip]
+const RATE_NOUNS: &[&str] = &[
+    "share", "shares", "barrel", "barrels", "tonne", "tonnes", "ton", "tons", "ounce", "ounces", "gallon",
+    "gallons", "litre", "litres", "liter", "liters", "kilogram", "kilograms", "kg", "pound", "head", "person",
+    "hour", "day", "week", "month", "year", "night", "unit", "megawatt-hour", "mwh", "kwh", "ticket",
+];
+
 const ONE_IDIOMS: &[&str] = &["another", "day", "hand", "point", "side", "thing", "time", "way", "more", "less"];
 
 /// Words after a hyphen that make the number part of a fraction or idiom (`two-thirds`, `one-off`).
@@ -1538,7 +1551,11 @@ fn build(cx: &Cx, i: usize, floor: usize) -> Option<Built> {
     }
     if qualifier.is_none() && currency.is_none() {
         if let Some(p) = lead {
-            if is_label(cx, p) {
+            // Labels are written in figures or capitalised (`Boeing 737`, `Apollo Eleven`); a
+            // lowercase number word after a name counts (`docked Westford six points`).
+            let worded = !is_digit && cx.s(i).chars().next().is_some_and(char::is_lowercase);
+            let named = cx.alpha(p) && !is_in(LABEL_WORDS, &cx.lower(p));
+            if is_label(cx, p) && !(worded && named) {
                 return None;
             }
         }
@@ -1575,6 +1592,7 @@ fn build(cx: &Cx, i: usize, floor: usize) -> Option<Built> {
 
     // --- counted noun ---
     let value_is_one = dec.mant == 1 && dec.exp == 0;
+    let mut relative_time = false;
     let noun = match kind {
         QuantityKind::Count if core.noun_after_of => {
             (cx.lower(j) == "of" && cx.spaced(j)).then(|| noun_after(cx, j + 1, true)).flatten()
@@ -1588,6 +1606,20 @@ fn build(cx: &Cx, i: usize, floor: usize) -> Option<Built> {
                 (!is_in(STOPWORDS, &lw) && lw.len() > 1).then(|| singular(&lw))
             } else {
                 let found = noun_at(cx, j, value_is_one);
+                // `seven years ago` places an event in time; it counts nothing.
+                if let Some((n, k)) = &found {
+                    let lead_word = lead.map(|p| cx.lower(p)).unwrap_or_default();
+                    // `six minutes after the break` is an offset too, unless a preposition makes
+                    // it a duration (`jailed for eight years after a trial`).
+                    let duration = is_in(&["for", "to", "of", "with", "within", "in", "over", "spent"], &lead_word);
+                    relative_time = is_in(TIME_UNITS, n)
+                        && cx.spaced(k + 1)
+                        && match cx.lower(k + 1).as_str() {
+                            "ago" | "later" | "earlier" => true,
+                            "after" | "before" => !duration,
+                            _ => false,
+                        };
+                }
                 // `10 years or more`: the hedge follows the noun.
                 if let Some((_, k)) = &found {
                     if cx.lower(k + 1) == "or" && cx.spaced(k + 1) && cx.spaced(k + 2) {
@@ -1605,15 +1637,32 @@ fn build(cx: &Cx, i: usize, floor: usize) -> Option<Built> {
             let lw = cx.lower(j);
             if lw == "of" && cx.spaced(j) {
                 noun_after(cx, j + 1, true)
+            } else if matches!(lw.as_str(), "per" | "a" | "an")
+                && cx.spaced(j)
+                && cx.spaced(j + 1)
+                && is_in(RATE_NOUNS, &cx.lower(j + 1))
+                && !(cx.alpha(j + 2)
+                    && cx.spaced(j + 2)
+                    && is_in(&["ago", "earlier", "later", "before"], &cx.lower(j + 2)))
+            {
+                // A rate: `$48 per share` and `$48 a share` price one share, not the deal.
+                Some(format!("per {}", singular(&cx.lower(j + 1))))
             } else if lw == "in" && cx.spaced(j) && cx.alpha(j + 1) && cx.spaced(j + 1) {
                 let w = cx.s(j + 1);
                 let first_lower = w.chars().next().is_some_and(char::is_lowercase);
-                (first_lower && !is_in(STOPWORDS, w) && !is_month(w)).then(|| noun_after(cx, j + 1, true)).flatten()
+                // `raised $3m in two days` says when, not what the money is in.
+                let counted = number_word(&w.to_lowercase()).is_some();
+                (first_lower && !counted && !is_in(STOPWORDS, w) && !is_month(w))
+                    .then(|| noun_after(cx, j + 1, true))
+                    .flatten()
             } else {
                 None
             }
         }
     };
+    if relative_time {
+        return None;
+    }
     if core.lone_one && noun.as_deref().is_none_or(|n| is_in(ONE_IDIOMS, n)) {
         return None;
     }
@@ -1893,6 +1942,30 @@ mod tests {
 
     fn approx_eq(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn rates_relative_times_and_durations_after_in() {
+        // A price per unit is keyed by the unit, whatever the wording.
+        assert_eq!(one("The buyer will pay $48 per share in cash.").noun.as_deref(), Some("per share"));
+        assert_eq!(one("The buyer will pay $48 a share.").noun.as_deref(), Some("per share"));
+        assert_eq!(one("Brent crude fell to $81 a barrel.").noun.as_deref(), Some("per barrel"));
+        assert_eq!(one("Cleaners earn €12 an hour.").noun.as_deref(), Some("per hour"));
+        assert_eq!(one("Profit was $5m a year earlier.").noun, None);
+        // `N units ago` is a point in time, not a count.
+        assert!(find_numbers("They last won there seven years ago.", &[]).is_empty());
+        assert!(find_numbers("The plant closed two decades ago, workers said.", &[]).is_empty());
+        assert!(find_numbers("Three days later the ferry sailed.", &[]).is_empty());
+        assert!(find_numbers("He died two days after the attack.", &[]).is_empty());
+        assert_eq!(one("He was jailed for eight years after a trial.").value, 8.0);
+        // A lowercase number word after a name is a count, not a label like `Boeing 737`.
+        assert_eq!(one("The panel docked Westford six points.").value, 6.0);
+        assert!(find_numbers("The Boeing 737 landed.", &[]).is_empty());
+        assert_eq!(one("He signed for seven years in 2019.").noun.as_deref(), Some("year"));
+        // `in two days` says when the money came, not what it is in.
+        let q = find_numbers("The appeal raised 3.5 million euros in two days.", &[]);
+        assert_eq!(q[0].noun, None);
+        assert_eq!(one("The fund has €50m in emergency loans.").noun.as_deref(), Some("loan"));
     }
 
     #[test]
