@@ -54,31 +54,34 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut pair_info: BTreeMap<(usize, usize), (Option<f64>, Option<usize>)> = BTreeMap::new();
     let differ = |i: usize, j: usize| same_agent(&items[i].a.agent, &items[j].a.agent) == AgentRelation::Different;
 
-    // 1. Events: same vehicle to the same recipient, on the same matter.
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            let (x, y) = (&items[i], &items[j]);
-            if x.doc == y.doc && !same_doc {
-                continue;
-            }
-            let (Some(vx), Some(vy)) = (&x.a.vehicle, &y.a.vehicle) else { continue };
-            let (Some(rx), Some(ry)) = (&x.a.recipient, &y.a.recipient) else { continue };
-            if fold(vx) != fold(vy) || !same_recipient(&rx.1, &ry.1) || !differ(i, j) {
-                continue;
-            }
-            let ignore: BTreeSet<String> = [vx.as_str(), rx.1.as_str(), ry.1.as_str()]
-                .iter()
-                .flat_map(|s| s.split_whitespace())
-                .map(fold)
-                .collect();
-            if context::same_subject_words(
-                cx,
-                (x.doc, x.a.sentence.clone()),
-                (y.doc, y.a.sentence.clone()),
-                &ignore,
-                EVENT_MIN_SHARED,
-            ) {
-                pairs.insert((i, j));
+    // 1. Events: same vehicle to the same recipient, on the same matter. Attributions are
+    // bucketed by vehicle, so only letters meet letters.
+    let mut by_vehicle: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if let (Some(v), Some(_)) = (&it.a.vehicle, &it.a.recipient) {
+            by_vehicle.entry(fold(v)).or_default().push(i);
+        }
+    }
+    for (vehicle, idx) in &by_vehicle {
+        for (n, &i) in idx.iter().enumerate() {
+            for &j in &idx[n + 1..] {
+                let (x, y) = (&items[i], &items[j]);
+                if x.doc == y.doc && !same_doc {
+                    continue;
+                }
+                let (Some(rx), Some(ry)) = (&x.a.recipient, &y.a.recipient) else { continue };
+                if !same_recipient(&rx.1, &ry.1) || !differ(i, j) {
+                    continue;
+                }
+                let ignore: BTreeSet<String> = [vehicle.as_str(), rx.1.as_str(), ry.1.as_str()]
+                    .iter()
+                    .flat_map(|s| s.split_whitespace())
+                    .map(fold)
+                    .collect();
+                let (sx, sy) = ((x.doc, x.a.sentence.clone()), (y.doc, y.a.sentence.clone()));
+                if context::same_subject_words(cx, sx, sy, &ignore, EVENT_MIN_SHARED) {
+                    pairs.insert((i, j));
+                }
             }
         }
     }

@@ -102,8 +102,39 @@ pub fn content_words(cx: &Context, doc: usize, w: Range<usize>) -> BTreeSet<Stri
         .collect()
 }
 
-/// Whether the windows around two values share a subject: a capitalised name, or at least
-/// `min_words` content words besides those in `ignore`.
+/// What a window is about: its content words and the capitalised words (names) in it.
+/// Computed once per value, then compared pairwise.
+#[derive(Debug, Clone, Default)]
+pub struct Subject {
+    pub words: BTreeSet<String>,
+    pub caps: BTreeSet<String>,
+}
+
+/// The subject of a window of `doc`.
+pub fn subject(cx: &Context, doc: usize, w: Range<usize>) -> Subject {
+    let t = &cx.docs[doc].text;
+    let mut caps = BTreeSet::new();
+    for (i, word) in text::words_in(t, w.clone()).iter().enumerate() {
+        let first = word.text.chars().next().unwrap_or(' ');
+        // Sentence-initial capitals are not names by themselves.
+        let initial = i == 0 || t[..word.range.start].trim_end().ends_with(['.', '!', '?', '"', '“']);
+        let folded = text::fold(word.text);
+        // Months and weekdays are capitalised but name no subject (`on 3 March`).
+        if first.is_uppercase() && !initial && word.text.len() >= 3 && !GENERIC.contains(&folded.as_str()) {
+            caps.insert(folded);
+        }
+    }
+    Subject { words: content_words(cx, doc, w), caps }
+}
+
+/// Whether two subjects are the same: a shared capitalised word (a name), or at least
+/// `min_words` shared content words besides those in `ignore`.
+pub fn shares_subject(a: &Subject, b: &Subject, ignore: &BTreeSet<String>, min_words: usize) -> bool {
+    a.words.intersection(&b.words).filter(|w| !ignore.contains(*w)).take(min_words).count() >= min_words
+        || a.caps.intersection(&b.caps).any(|w| !ignore.contains(w))
+}
+
+/// Whether the windows around two values share a subject (see [`shares_subject`]).
 pub fn same_subject(
     cx: &Context,
     a: (usize, Range<usize>),
@@ -111,32 +142,7 @@ pub fn same_subject(
     ignore: &BTreeSet<String>,
     min_words: usize,
 ) -> bool {
-    let wa = content_words(cx, a.0, a.1.clone());
-    let wb = content_words(cx, b.0, b.1.clone());
-    let shared: Vec<&String> = wa.intersection(&wb).filter(|w| !ignore.contains(*w)).collect();
-    if shared.len() >= min_words {
-        return true;
-    }
-    // A shared capitalised word (a name) is strong evidence on its own.
-    let caps = |doc: usize, w: Range<usize>| -> BTreeSet<String> {
-        let t = &cx.docs[doc].text;
-        let mut out = BTreeSet::new();
-        let words = text::words_in(t, w.clone());
-        for (i, word) in words.iter().enumerate() {
-            let first = word.text.chars().next().unwrap_or(' ');
-            // Sentence-initial capitals are not names by themselves.
-            let initial = i == 0 || t[..word.range.start].trim_end().ends_with(['.', '!', '?', '"', '“']);
-            let folded = text::fold(word.text);
-            // Months and weekdays are capitalised but name no subject (`on 3 March`).
-            if first.is_uppercase() && !initial && word.text.len() >= 3 && !GENERIC.contains(&folded.as_str()) {
-                out.insert(folded);
-            }
-        }
-        out
-    };
-    let ca = caps(a.0, a.1);
-    let cb = caps(b.0, b.1);
-    ca.intersection(&cb).any(|w| !ignore.contains(w))
+    shares_subject(&subject(cx, a.0, a.1), &subject(cx, b.0, b.1), ignore, min_words)
 }
 
 /// Whether two windows share at least `min_words` content words besides those in `ignore`.

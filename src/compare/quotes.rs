@@ -543,24 +543,24 @@ fn segments(ops: &[DiffOp], a: &[Tok], b: &[Tok], a_text: &str, b_text: &str) ->
 /// finding with the word diff; the same words credited to two speakers become an
 /// `attribution` finding. Differences of case or punctuation alone are `info`.
 pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crate::findings::Finding> {
-    use crate::findings::{FindingBuilder, Kind, Severity};
+    use crate::findings::{DiffSegment as Seg, FindingBuilder, Kind, Severity};
     let texts = cx.texts();
     let quotes: Vec<Vec<Quote>> = cx.facts.iter().map(|f| f.quotes.clone()).collect();
     let same_doc = rule.settings.same_document.unwrap_or(true);
     let min_score = rule.settings.min_score.unwrap_or(0.0);
     let mut findings = Vec::new();
+    // Wording pairs are grouped per statement below: four retellings of one quote, one of them
+    // reworded, are one finding, not three.
+    let mut wording: Vec<(QuoteMatch, Vec<Seg>)> = Vec::new();
     for m in compare_quotes(&texts, &quotes) {
         if (m.a.0 == m.b.0 && !same_doc) || m.similarity < min_score {
             continue;
         }
-        let (qa, qb) = (&quotes[m.a.0][m.a.1], &quotes[m.b.0][m.b.1]);
-        let diff: Vec<crate::findings::DiffSegment> = m
-            .diff
-            .iter()
-            .map(|d| crate::findings::DiffSegment { tag: d.tag.to_string(), text: d.text.clone() })
-            .collect();
-        let (a_doc, b_doc) = (&cx.docs[m.a.0], &cx.docs[m.b.0]);
-        let finding = if m.different_speakers && !changed_words(&diff).iter().any(|_| !m.cosmetic) {
+        let diff: Vec<Seg> = m.diff.iter().map(|d| Seg { tag: d.tag.to_string(), text: d.text.clone() }).collect();
+        let reworded = !m.cosmetic && !changed_words(&diff).is_empty();
+        if m.different_speakers && !reworded {
+            let (qa, qb) = (&quotes[m.a.0][m.a.1], &quotes[m.b.0][m.b.1]);
+            let (a_doc, b_doc) = (&cx.docs[m.a.0], &cx.docs[m.b.0]);
             let speakers: Vec<String> =
                 [qa, qb].iter().filter_map(|q| q.speaker.as_ref().map(|s| format!("`{}`", s.1))).collect();
             let subject = format!("\"{}\"", &a_doc.text[qa.inner.clone()]);
@@ -572,24 +572,63 @@ pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crat
                 }
                 b = b.evidence(doc, q.inner.clone(), canonical(&doc.text[q.inner.clone()]), Some("quote"));
             }
-            b.build()
+            findings.push(b.build());
         } else {
-            let changes = changed_words(&diff);
-            let subject = format!("\"{}\"", a_doc.text[m.a_window.clone()].trim());
-            let message = match &rule.message {
-                Some(t) => t.replace("{subject}", &subject).replace("{values}", &changes.join(", ")),
-                None if m.cosmetic => "the same quote differs in case or punctuation".to_string(),
-                None => format!("the same quote is worded differently: {}", changes.join(", ")),
-            };
-            let mut b = FindingBuilder::new(rule, Kind::Quote, subject, message).score(m.similarity).diff(diff);
-            if m.cosmetic {
-                b = b.severity(Severity::Info);
-            }
-            b = b.evidence(a_doc, m.a_window.clone(), canonical(&a_doc.text[m.a_window.clone()]), Some("quote"));
-            b = b.evidence(b_doc, m.b_window.clone(), canonical(&b_doc.text[m.b_window.clone()]), Some("quote"));
-            b.build()
+            wording.push((m, diff));
+        }
+    }
+
+    // Quotes are numbered by (document, index); pairs join them into statements.
+    let mut ids: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (m, _) in &wording {
+        for q in [m.a, m.b] {
+            let n = ids.len();
+            ids.entry(q).or_insert(n);
+        }
+    }
+    let links: std::collections::BTreeSet<(usize, usize)> =
+        wording.iter().map(|(m, _)| (ids[&m.a], ids[&m.b])).collect();
+    for group in crate::compare::group_pairs(&links) {
+        let members: Vec<&(QuoteMatch, Vec<Seg>)> =
+            wording.iter().filter(|(m, _)| group.binary_search(&ids[&m.a]).is_ok()).collect();
+        // The pair that shows the rewording best speaks for the group.
+        let Some((lead, diff)) = members
+            .iter()
+            .copied()
+            .filter(|(m, _)| !m.cosmetic)
+            .max_by(|x, y| x.0.similarity.total_cmp(&y.0.similarity).then(y.0.a.cmp(&x.0.a)))
+            .or_else(|| members.first().copied())
+        else {
+            continue;
         };
-        findings.push(finding);
+        let cosmetic = members.iter().all(|(m, _)| m.cosmetic);
+        let changes = changed_words(diff);
+        let a_doc = &cx.docs[lead.a.0];
+        let subject = format!("\"{}\"", a_doc.text[lead.a_window.clone()].trim());
+        let versions = group.len();
+        let message = match &rule.message {
+            Some(t) => t.replace("{subject}", &subject).replace("{values}", &changes.join(", ")),
+            None if cosmetic => "the same quote differs in case or punctuation".to_string(),
+            None if versions > 2 => {
+                format!("the same quote is worded differently ({versions} versions): {}", changes.join(", "))
+            }
+            None => format!("the same quote is worded differently: {}", changes.join(", ")),
+        };
+        let mut b = FindingBuilder::new(rule, Kind::Quote, subject, message).score(lead.similarity).diff(diff.clone());
+        if cosmetic {
+            b = b.severity(Severity::Info);
+        }
+        // Each quote once, with the window of the first pair that compared it.
+        let mut shown: BTreeMap<(usize, usize), std::ops::Range<usize>> = BTreeMap::new();
+        for (m, _) in std::iter::once(&(lead.clone(), Vec::new())).chain(members.iter().copied()) {
+            shown.entry(m.a).or_insert(m.a_window.clone());
+            shown.entry(m.b).or_insert(m.b_window.clone());
+        }
+        for ((doc, _), window) in shown {
+            let d = &cx.docs[doc];
+            b = b.evidence(d, window.clone(), canonical(&d.text[window]), Some("quote"));
+        }
+        findings.push(b.build());
     }
     findings
 }

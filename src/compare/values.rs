@@ -16,6 +16,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::{context, group_pairs};
 use crate::engine::Context;
 use crate::facts::dates::{self, DateMention};
@@ -112,41 +114,75 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     // 1. Keyed comparison: same event or counted thing, in sentences that share a subject.
     // Date keys match when one's words contain the other's (`deliv` / `verdict deliv`: the
     // second writer named the verdict, the first only said it was delivered).
-    let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    //
+    // Everything a pair test needs about one value is computed once per value, so the cost is
+    // the number of candidate pairs within key buckets, not pairs times values.
+    let same_doc = rule.settings.same_document.unwrap_or(false);
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); cx.docs.len()];
     for (i, it) in items.iter().enumerate() {
-        for t in key_tokens(&it.key, rule.kind) {
+        by_doc[it.doc].push(i);
+    }
+    let tokens: Vec<Vec<&str>> = items
+        .iter()
+        .map(|it| {
+            let mut t = key_tokens(&it.key, rule.kind);
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+        .collect();
+    let pre: Vec<(Range<usize>, context::Subject, bool)> = items
+        .par_iter()
+        .enumerate()
+        .map(|(i, it)| {
+            if tokens[i].is_empty() {
+                return (0..0, context::Subject::default(), false);
+            }
+            let w = context::window(cx, it.doc, it.val.span().start);
+            let rival = rule.kind == RuleKind::Numbers && rival_nearby(&items, &by_doc[it.doc], i, &w, tolerance);
+            let subject = context::subject(cx, it.doc, w.clone());
+            (w, subject, rival)
+        })
+        .collect();
+    let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, ts) in tokens.iter().enumerate() {
+        for t in ts {
             by_token.entry(t).or_default().push(i);
         }
     }
-    let same_doc = rule.settings.same_document.unwrap_or(false);
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for idx in by_token.values() {
-        for (n, &i) in idx.iter().enumerate() {
-            for &j in &idx[n + 1..] {
-                if !seen.insert((i, j)) {
+    let keyed: Vec<((usize, usize), String)> = by_token
+        .par_iter()
+        .flat_map_iter(|(token, idx)| {
+            let mut found = Vec::new();
+            for (i, j) in candidate_pairs(idx, &pre) {
+                // Each pair is tried once: in the bucket of the first token both keys share.
+                if first_shared(&tokens[i], &tokens[j]) != Some(*token) {
                     continue;
                 }
                 let (a, b) = (&items[i], &items[j]);
-                if (a.doc == b.doc && !same_doc) || !keys_match(&a.key, &b.key, rule.kind) || !conflict(a, b) {
+                if (a.doc == b.doc && !same_doc) || !tokens_match(&tokens[i], &tokens[j], rule.kind) || !conflict(a, b)
+                {
                     continue;
                 }
-                let wa = context::window(cx, a.doc, a.val.span().start);
-                let wb = context::window(cx, b.doc, b.val.span().start);
                 if rule.kind == RuleKind::Numbers
-                    && (states(&items, a.doc, &b.val, tolerance)
-                        || states(&items, b.doc, &a.val, tolerance)
-                        || rival_nearby(&items, i, &wa, tolerance)
-                        || rival_nearby(&items, j, &wb, tolerance))
+                    && (pre[i].2
+                        || pre[j].2
+                        || states(&items, &by_doc[a.doc], &b.val, tolerance)
+                        || states(&items, &by_doc[b.doc], &a.val, tolerance))
                 {
                     continue;
                 }
                 let ignore = key_words(&a.key, &b.key);
-                if context::same_subject(cx, (a.doc, wa), (b.doc, wb), &ignore, 2) {
-                    pairs.insert((i, j));
-                    subjects.entry((i, j)).or_insert_with(|| subject_of(cx, &items[i], rule.kind));
+                if context::shares_subject(&pre[i].1, &pre[j].1, &ignore, 2) {
+                    found.push(((i, j), subject_of(cx, &items[i], rule.kind)));
                 }
             }
-        }
+            found
+        })
+        .collect();
+    for (pair, subject) in keyed {
+        pairs.insert(pair);
+        subjects.entry(pair).or_insert(subject);
     }
 
     // 2. Aligned statements: a value the word diff shows replaced by another.
@@ -250,10 +286,10 @@ fn key_words(a: &str, b: &str) -> BTreeSet<String> {
 /// counted noun, or none, or a figure too specific to repeat by chance). A writer who gives
 /// both figures is reporting two things (`9 people died in the village`, `11 people died in
 /// 1997`), so the other document's figure is not a rival version of this one.
-fn states(items: &[Item], doc: usize, v: &Val, tolerance: f64) -> bool {
+fn states(items: &[Item], of_doc: &[usize], v: &Val, tolerance: f64) -> bool {
     let Val::Num(v) = v else { return false };
-    items.iter().any(|it| match &it.val {
-        Val::Num(n) if it.doc == doc && comparable(n, v) && numbers::same_value(n, v, tolerance) => {
+    of_doc.iter().map(|&k| &items[k]).any(|it| match &it.val {
+        Val::Num(n) if comparable(n, v) && numbers::same_value(n, v, tolerance) => {
             n.noun == v.noun || n.noun.is_none() || v.noun.is_none() || !small_count(v)
         }
         _ => false,
@@ -268,10 +304,10 @@ fn small_count(q: &Quantity) -> bool {
 /// Whether the window around item `i` holds another figure with its key and a different value
 /// (`after 6 minutes ... on 76 minutes`): which of the two another document's figure answers
 /// is then a guess.
-fn rival_nearby(items: &[Item], i: usize, window: &Range<usize>, tolerance: f64) -> bool {
+fn rival_nearby(items: &[Item], of_doc: &[usize], i: usize, window: &Range<usize>, tolerance: f64) -> bool {
     let (me, Val::Num(x)) = (&items[i], &items[i].val) else { return false };
-    items.iter().enumerate().any(|(k, it)| match &it.val {
-        Val::Num(y) if k != i && it.doc == me.doc && it.key == me.key => {
+    of_doc.iter().map(|&k| (k, &items[k])).any(|(k, it)| match &it.val {
+        Val::Num(y) if k != i && it.key == me.key => {
             let s = it.val.span();
             window.start <= s.start && s.end <= window.end && !numbers::compatible(x, y, tolerance)
         }
@@ -302,6 +338,67 @@ fn replaced_words(cx: &Context, doc: usize, change: &Range<usize>, value: &Range
 /// replaces only the value; `seven satellites` → `nine satellites` too).
 const MAX_EXTRA_WORDS: usize = 2;
 
+/// Buckets up to this size are compared all pairs; larger ones (a common event word or counted
+/// noun in a large set) only pair values whose windows share a word.
+const SMALL_BUCKET: usize = 200;
+
+/// Candidate pairs `(i, j)`, `i < j`, of one key bucket. In a large bucket a pair must share a
+/// subject word that is not in more than a tenth of the bucket: two windows that share only
+/// very common words were never evidence of one subject, and skipping them keeps the work
+/// near-linear in the bucket size.
+fn candidate_pairs(idx: &[usize], pre: &[(Range<usize>, context::Subject, bool)]) -> Vec<(usize, usize)> {
+    if idx.len() <= SMALL_BUCKET {
+        let mut out = Vec::with_capacity(idx.len() * idx.len() / 2);
+        for (n, &i) in idx.iter().enumerate() {
+            for &j in &idx[n + 1..] {
+                out.push((i.min(j), i.max(j)));
+            }
+        }
+        return out;
+    }
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in idx {
+        for w in pre[i].1.words.iter().chain(&pre[i].1.caps) {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let cap = (idx.len() / 10).max(SMALL_BUCKET / 4);
+    let mut out: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in postings.values().filter(|l| l.len() <= cap) {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                out.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Whether two sorted key token lists match: one contains the other (numbers: equal).
+fn tokens_match(a: &[&str], b: &[&str], kind: RuleKind) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if kind == RuleKind::Numbers {
+        return a == b;
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.iter().all(|t| large.binary_search(t).is_ok())
+}
+
+/// The first token two sorted token lists share.
+fn first_shared<'a>(a: &[&'a str], b: &[&str]) -> Option<&'a str> {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Equal => return Some(a[i]),
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    None
+}
+
 /// The words of a key that must be shared for two values to be compared.
 fn key_tokens(key: &str, kind: RuleKind) -> Vec<&str> {
     if key.is_empty() {
@@ -312,17 +409,6 @@ fn key_tokens(key: &str, kind: RuleKind) -> Vec<&str> {
         RuleKind::Numbers => vec![key],
         _ => key.split(' ').filter(|t| !t.is_empty()).collect(),
     }
-}
-
-fn keys_match(a: &str, b: &str, kind: RuleKind) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    if kind == RuleKind::Numbers {
-        return a == b;
-    }
-    let (ta, tb): (BTreeSet<&str>, BTreeSet<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    ta.is_subset(&tb) || tb.is_subset(&ta)
 }
 
 /// The value's span, widened to the counted noun when it follows closely (`3,000 residents`),
