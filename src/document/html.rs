@@ -314,12 +314,13 @@ pub fn read_html(src: &str) -> Extracted {
         out.block();
         page.emit(r, &mut out);
     }
-    let Emitter { mut text, map, .. } = out;
+    let Emitter { mut text, mut map, .. } = out;
     let ranges = web_boilerplate(&text);
     blank(&mut text, &ranges);
-    // Nothing is pushed after this, so trimming cannot put the map out of step.
+    // Trailing white space may be mapped (a collapsed newline, `&nbsp;`): cut the map with it.
     let trimmed = text.trim_end().len();
     text.truncate(trimmed);
+    map.truncate(trimmed);
     let meta = page.meta(roots.first().copied().unwrap_or(0));
     let mut warnings = Vec::new();
     if text.trim().is_empty() {
@@ -1024,5 +1025,24 @@ mod tests {
         assert!(read_html(&deep).text.contains("Deep text here."));
         let e = read_html("<table><td>alpha<td>beta<tr><td>gamma</table>");
         assert_eq!(e.text, "alpha\n\nbeta\n\ngamma");
+    }
+
+    #[test]
+    fn trimmed_trailing_space_leaves_no_piece_past_the_text() {
+        // Found by the `html` fuzz target (`\xff\n`, read as "\u{FFFD}\n"): the mapped space of
+        // the collapsed newline was trimmed from the text but its piece stayed in the map.
+        for src in ["\u{FFFD}\n", "a\n", "<p>Zürich&nbsp;</p>\n", "<p>a &amp; b\t\n c&nbsp; </p>"] {
+            let e = read_html(src);
+            assert_eq!(e.text, e.text.trim_end(), "{src:?}");
+            for p in e.map.pieces() {
+                assert!(p.text.end <= e.text.len() && e.text.get(p.text.clone()).is_some(), "{src:?}: {p:?}");
+                assert!(e.source.get(p.source.clone()).is_some(), "{src:?}: {p:?}");
+            }
+            let end = e.text.len();
+            assert!(e.source.is_char_boundary(e.map.to_source(end, true)), "{src:?}");
+        }
+        let e = read_html("<p>Zürich&nbsp;</p>\n");
+        assert_eq!(e.text, "Zürich");
+        assert_eq!(&e.source[e.map.span_to_source(0..e.text.len())], "Zürich");
     }
 }

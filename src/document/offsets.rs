@@ -65,6 +65,18 @@ impl OffsetMap {
         self.pieces.push(Piece { text, source });
     }
 
+    /// Forgets the text from `len` on, for a reader that shortens its text after mapping it
+    /// (trailing white space): pieces past `len` go and a piece across it is cut at `len`.
+    pub fn truncate(&mut self, len: usize) {
+        self.pieces.retain(|p| p.text.start < len);
+        if let Some(last) = self.pieces.last_mut().filter(|p| p.text.end > len) {
+            if last.text.len() == last.source.len() {
+                last.source.end -= last.text.end - len;
+            }
+            last.text.end = len;
+        }
+    }
+
     pub fn pieces(&self) -> &[Piece] {
         &self.pieces
     }
@@ -136,5 +148,15 @@ mod tests {
         m.push(7..9, 20..22);
         assert_eq!(m.to_source(6, false), 16);
         assert_eq!(m.to_source(7, false), 20);
+    }
+
+    #[test]
+    fn truncate_cuts_pieces_at_the_new_end() {
+        let mut m = OffsetMap::new();
+        m.push(0..4, 10..14); // "abc " with a collapsed newline
+        m.push(4..6, 20..26); // "\u{a0}" from "&nbsp;"
+        m.truncate(3);
+        assert_eq!(m.pieces(), &[Piece { text: 0..3, source: 10..13 }]);
+        assert_eq!(m.span_to_source(0..3), 10..13);
     }
 }
