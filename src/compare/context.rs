@@ -134,17 +134,6 @@ pub fn shares_subject(a: &Subject, b: &Subject, ignore: &BTreeSet<String>, min_w
         || a.caps.intersection(&b.caps).any(|w| !ignore.contains(w))
 }
 
-/// Whether the windows around two values share a subject (see [`shares_subject`]).
-pub fn same_subject(
-    cx: &Context,
-    a: (usize, Range<usize>),
-    b: (usize, Range<usize>),
-    ignore: &BTreeSet<String>,
-    min_words: usize,
-) -> bool {
-    shares_subject(&subject(cx, a.0, a.1), &subject(cx, b.0, b.1), ignore, min_words)
-}
-
 /// Whether two windows share at least `min_words` content words besides those in `ignore`.
 pub fn same_subject_words(
     cx: &Context,
