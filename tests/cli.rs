@@ -240,3 +240,26 @@ fn facts_command_lists_what_was_read_with_places() {
     let text = bin().args(["facts", file.to_str().unwrap()]).output().unwrap().stdout;
     assert!(String::from_utf8(text).unwrap().contains("2022-03-15"));
 }
+
+#[test]
+fn composed_and_decomposed_accents_are_one_spelling() {
+    let tmp = tempfile::tempdir().unwrap();
+    // "Zürich" written with U+0308 COMBINING DIAERESIS in one file and precomposed in the other.
+    fs::write(
+        tmp.path().join("a.txt"),
+        "The mayor of Zu\u{308}rich, Corine Mauch, opened the new tram line on Monday.\n",
+    )
+    .unwrap();
+    fs::write(
+        tmp.path().join("b.txt"),
+        "The new tram line was opened in Z\u{fc}rich on Monday by the mayor, Corine Mauch.\n",
+    )
+    .unwrap();
+    let (code, json, stderr) = check_json(&[tmp.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}\n{json:#}");
+    assert!(findings(&json).is_empty());
+    // A real variant next to it is still found.
+    fs::write(tmp.path().join("c.txt"), "In Zuerich, Corinne Mauch said the tram line opened on Monday.\n").unwrap();
+    let (_, json, _) = check_json(&[tmp.path().to_str().unwrap()]);
+    assert!(findings(&json).iter().any(|f| f["kind"] == "spelling"), "{json:#}");
+}

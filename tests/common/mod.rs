@@ -60,7 +60,9 @@ pub struct Expected {
     pub expect: Vec<Expect>,
     #[serde(default)]
     pub trap: Vec<Trap>,
-    /// Values no finding may show as evidence at all (near misses that must stay silent).
+    /// Values no finding may show as evidence at all (near misses that must stay silent). They
+    /// match whole words in any evidence text, attribution agents included, so a demonym that is
+    /// part of an expected agent (`the Egyptian Foreign Ministry`) cannot be listed here.
     #[serde(default)]
     pub absent: Vec<Trap>,
     /// Finding kinds for which the expectations are the complete list.
