@@ -170,6 +170,20 @@ fn unreadable_file() {
     c.assert_findings_unchanged(&json);
 }
 
+/// A file that fails to read even for root (CI runs as root): `/proc/self/mem` answers every read
+/// at offset 0 with an I/O error.
+#[cfg(target_os = "linux")]
+#[test]
+fn file_that_fails_to_read() {
+    let c = Case::new();
+    std::os::unix::fs::symlink("/proc/self/mem", c.path("set/broken-disk.txt")).unwrap();
+    let (code, json, stderr) = c.run(&["set"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_one_error(&json, &stderr, "set/broken-disk.txt", "cannot read: Input/output error");
+    assert_eq!(doc_paths(&json).len(), 3);
+    c.assert_findings_unchanged(&json);
+}
+
 #[cfg(unix)]
 #[test]
 fn broken_symlink() {
