@@ -243,11 +243,15 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
         let kind = if rule.kind == RuleKind::Dates { Kind::Date } else { Kind::Number };
         let spans: Vec<(usize, Range<usize>)> =
             group.iter().map(|&i| (items[i].doc, evidence_span(cx, &items[i]))).collect();
+        // One writing per distinct value: `14 September 2024` and `September 14, 2024` are one
+        // side of the disagreement, not two.
         let mut shown: Vec<String> = Vec::new();
-        for (d, r) in &spans {
-            let t = collapse(&cx.docs[*d].text[r.clone()]);
-            if !shown.iter().any(|s| s.to_lowercase() == t.to_lowercase()) {
-                shown.push(t);
+        let mut values_seen: Vec<String> = Vec::new();
+        for (&i, (d, r)) in group.iter().zip(&spans) {
+            let v = items[i].val.value();
+            if !values_seen.contains(&v) {
+                values_seen.push(v);
+                shown.push(collapse(&cx.docs[*d].text[r.clone()]));
             }
         }
         let message = match &rule.message {
