@@ -97,7 +97,12 @@ pub fn content_words(cx: &Context, doc: usize, w: Range<usize>) -> BTreeSet<Stri
     text::words_in(t, w)
         .into_iter()
         .map(|w| text::fold(w.text))
-        .filter(|w| w.len() >= 4 && !text::is_stopword(w) && !GENERIC.contains(&w.as_str()))
+        .filter(|w| {
+            w.len() >= 4
+                && !text::is_stopword(w)
+                && !GENERIC.contains(&w.as_str())
+                && !OFFICE_WORDS.contains(&w.as_str())
+        })
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
         .collect()
 }
@@ -120,7 +125,13 @@ pub fn subject(cx: &Context, doc: usize, w: Range<usize>) -> Subject {
         let initial = i == 0 || t[..word.range.start].trim_end().ends_with(['.', '!', '?', '"', '“']);
         let folded = text::fold(word.text);
         // Months and weekdays are capitalised but name no subject (`on 3 March`).
-        if first.is_uppercase() && !initial && word.text.len() >= 3 && !GENERIC.contains(&folded.as_str()) {
+        // Office words are capitalised before a name but name no one (`Chief Financial Officer`).
+        if first.is_uppercase()
+            && !initial
+            && word.text.len() >= 3
+            && !GENERIC.contains(&folded.as_str())
+            && !OFFICE_WORDS.contains(&folded.as_str())
+        {
             caps.insert(folded);
         }
     }
@@ -167,12 +178,16 @@ const OFFICE_WORDS: &[&str] = &[
     "finance",
     "foreign",
     "police",
-    "officer",
     "executive",
     "chairman",
     "chairwoman",
     "party",
     "university",
+    "officer",
+    "financial",
+    "technology",
+    "operating",
+    "company",
     "the",
 ];
 
@@ -255,6 +270,25 @@ mod tests {
         let a = "A storm hit the coast near Kellport on Monday, the agency said.";
         let b = "The agency said that on Monday a storm struck near Kellport.";
         assert!(related_documents(&document_names(a), &document_names(b)));
+    }
+
+    #[test]
+    fn two_officers_of_one_company_are_not_one_subject() {
+        let ignore = BTreeSet::new();
+        let a = "Chief Financial Officer Tessa Lund said the company plans to hire 900 welders.";
+        let b = "Chief Operating Officer Ivo Marsh said the company had 250 welders at the yard.";
+        let sa = Subject { words: content_words_of(a), caps: BTreeSet::new() };
+        let sb = Subject { words: content_words_of(b), caps: BTreeSet::new() };
+        assert!(!shares_subject(&sa, &sb, &ignore, 2));
+    }
+
+    fn content_words_of(t: &str) -> BTreeSet<String> {
+        text::words_in(t, 0..t.len())
+            .into_iter()
+            .map(|w| text::fold(w.text))
+            .filter(|w| w.len() >= 4 && !text::is_stopword(w) && !GENERIC.contains(&w.as_str()))
+            .filter(|w| !OFFICE_WORDS.contains(&w.as_str()))
+            .collect()
     }
 
     #[test]
