@@ -107,6 +107,10 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
         }
     };
 
+    // Two documents that share no name are different stories: their values are never rivals.
+    let names: Vec<BTreeSet<String>> = cx.docs.iter().map(|d| context::document_names(&d.text)).collect();
+    let related = |a: usize, b: usize| a == b || context::related_documents(&names[a], &names[b]);
+
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut subjects: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut scores: BTreeMap<(usize, usize), f64> = BTreeMap::new();
@@ -160,7 +164,10 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                     continue;
                 }
                 let (a, b) = (&items[i], &items[j]);
-                if (a.doc == b.doc && !same_doc) || !tokens_match(&tokens[i], &tokens[j], rule.kind) || !conflict(a, b)
+                if (a.doc == b.doc && !same_doc)
+                    || !related(a.doc, b.doc)
+                    || !tokens_match(&tokens[i], &tokens[j], rule.kind)
+                    || !conflict(a, b)
                 {
                     continue;
                 }
@@ -203,7 +210,7 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
         };
         let min_score = rule.settings.min_score.unwrap_or(0.0);
         for (pi, pair) in alignment.pairs.iter().enumerate() {
-            if pair.score < min_score || (pair.a.doc == pair.b.doc && !same_doc) {
+            if pair.score < min_score || (pair.a.doc == pair.b.doc && !same_doc) || !related(pair.a.doc, pair.b.doc) {
                 continue;
             }
             for (ra, rb) in crate::align::changes(alignment.diff_of(pi)) {

@@ -1247,6 +1247,29 @@ fn join_key(noun: Option<String>, verb: Option<String>) -> Option<String> {
     }
 }
 
+/// Whether the date at `date` is a dateline's (`KELMOOR, March 3 - The ...`, `Kelmoor, 3 March
+/// (Agency) — ...`): a short place before it on its line, ending in a comma, and a dash after it.
+/// It says when the story was filed, not when the event of the sentence after it happened.
+fn dateline(text: &str, date: Range<usize>) -> bool {
+    let line_start = text[..date.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..date.start].trim_end();
+    if before.is_empty() || before.len() > 60 || !before.ends_with(',') || before.contains(['.', '!', '?']) {
+        return false;
+    }
+    if !before.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut after = text[date.end..].trim_start();
+    if after.starts_with('(') {
+        match after.find(')') {
+            Some(i) if i < 40 => after = after[i + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('-' | '–' | '—')) && chars.next().is_some_and(char::is_whitespace)
+}
+
 /// Names the event that the date at `date` (inside `sentence`) belongs to, as lowercase stems:
 /// `signed on 4 May` -> `sign`, `the verdict of 4 May` -> `verdict`, `was opened in 2019` ->
 /// `open`, `a resolution ... was adopted on 2 November 2002` -> `resolut adopt`.
@@ -1272,6 +1295,9 @@ pub fn event_key(text: &str, sentence: Range<usize>, date: Range<usize>) -> Opti
         if !text.is_char_boundary(i) {
             return None;
         }
+    }
+    if dateline(text, date.clone()) {
+        return None;
     }
     let is_boundary = |c: char| matches!(c, ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' | ',' | '[' | ']');
     let left_start = text[sentence.start..date.start]
@@ -1629,6 +1655,13 @@ mod tests {
         let m = find_dates(sentence, None);
         assert!(!m.is_empty(), "no date in {sentence:?}");
         event_key(sentence, 0..sentence.len(), m[0].span.clone())
+    }
+
+    #[test]
+    fn a_dateline_dates_no_event() {
+        assert_eq!(key("DORNHOLM, Oct. 14 - Storms flattened 40 barns in the hills."), None);
+        assert_eq!(key("Dornholm, 14 October (Agency) — Storms flattened 40 barns."), None);
+        assert!(key("On 14 October storms flattened 40 barns - the worst in years.").is_some());
     }
 
     #[test]

@@ -1195,6 +1195,25 @@ fn word_core(cx: &Cx, i: usize) -> Option<Core> {
         return e.and_then(|e| core(i + 2, Dec::int(5).scale(e - 1), None, false));
     }
 
+    // `a quarter of a million`: the fraction scales what follows. Other fractions (`a third of a
+    // million`, `three quarters of a million`) are not read: `a million` alone would be wrong.
+    if matches!(lw.as_str(), "a" | "an") && i >= 2 && cx.lower(i - 1) == "of" {
+        let frac = cx.lower(i - 2);
+        if matches!(
+            frac.as_str(),
+            "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "tenth" | "tenths" | "fraction"
+        ) {
+            let one = i >= 3 && matches!(cx.lower(i - 3).as_str(), "a" | "one");
+            let e = scale_word(&cx.lower(i + 1));
+            return match (frac.as_str(), one, e) {
+                ("quarter", true, Some(e)) if e >= 2 && cx.spaced(i + 1) => {
+                    core(i + 1, Dec::int(25).scale(e - 2), None, false)
+                }
+                _ => None,
+            };
+        }
+    }
+
     #[derive(PartialEq, Clone, Copy)]
     enum Last {
         Start,
@@ -1932,6 +1951,14 @@ pub fn find_numbers(text: &str, exclude: &[Range<usize>]) -> Vec<Quantity> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn other_fractions_of_a_million_are_not_read_as_a_million() {
+        for t in ["Nearly a third of a million voters stayed home.", "Three quarters of a million pupils sat the exam."]
+        {
+            assert!(find_numbers(t, &[]).iter().all(|q| q.surface.to_lowercase() != "a million"), "{t}");
+        }
+    }
+
     use super::*;
 
     fn one(text: &str) -> Quantity {
@@ -2048,6 +2075,7 @@ mod tests {
             ("Support rose 3 percentage points.", "3 percentage points", 3.0, Some("pp"), None),
             ("The crowd numbered 300+ people.", "300+", 300.0, None, Some("people")),
             ("Half a million refugees crossed.", "Half a million", 5e5, None, Some("refugee")),
+            ("They sold a quarter of a million tickets.", "a million", 2.5e5, None, Some("ticket")),
             ("It cost ¥1,000.", "¥1,000", 1000.0, Some("JPY"), None),
             ("The firm earned 25 million GBP.", "25 million GBP", 2.5e7, Some("GBP"), None),
             ("The tanker holds 2 million barrels of oil.", "2 million barrels", 2e6, Some("bbl"), Some("oil")),
