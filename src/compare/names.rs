@@ -228,8 +228,8 @@ pub fn is_variant(a: &str, b: &str) -> Option<f64> {
     variant_score(a, &[], b, &[], NameSettings::default().min_similarity)
 }
 
-/// Cost of aligning two keys when only vowels may change, appear or vanish and `g`/`k` or `sh`/`s` may
-/// swap; `None` when anything else differs or the cost exceeds `budget`.
+/// Cost of aligning two keys when only vowels may change, appear or vanish and `g`/`k`, `sh`/`s` or
+/// `ch`/`h` (Greek `χ`: `Vlachou`/`Vlahou`) may swap; `None` when anything else differs or the cost exceeds `budget`.
 fn aligned_cost(a: &[char], b: &[char], budget: usize) -> Option<usize> {
     const INF: usize = usize::MAX / 4;
     let sub = |x: char, y: char| {
@@ -238,6 +238,7 @@ fn aligned_cost(a: &[char], b: &[char], budget: usize) -> Option<usize> {
         } else if (is_vowel(x) && is_vowel(y))
             || (matches!(x, 'g' | 'k') && matches!(y, 'g' | 'k'))
             || (matches!(x, 's' | 'S') && matches!(y, 's' | 'S'))
+            || (matches!(x, 'C' | 'h') && matches!(y, 'C' | 'h'))
         {
             1
         } else {
@@ -334,6 +335,7 @@ fn skeleton(key: &str) -> String {
         .map(|c| match c {
             'g' => 'k',
             'S' => 's',
+            'C' => 'h',
             c => c,
         })
         .collect()
@@ -636,6 +638,14 @@ pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crat
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_greek_ch_may_be_written_h_inside_a_long_word() {
+        assert!(is_variant("Irini Vlachou", "Irini Vlahou").is_some());
+        assert!(is_variant("Tsochatzopoulos", "Tsohatzopoulos").is_some());
+        assert!(is_variant("Bacher", "Baker").is_none(), "ch is not k");
+        assert!(is_variant("Rocha", "Roha").is_none(), "short words stay strict");
+    }
 
     #[test]
     fn a_dropped_h_counts_where_it_was_written_kh() {
