@@ -448,7 +448,9 @@ fn compare_pair(docs: &[&str], quotes: &[Vec<Quote>], pa: &Prepared, pb: &Prepar
         _ => false,
     };
     let cosmetic = canonical(ta) == canonical(tb);
-    if cosmetic && !different_speakers && (headline || plain(ta) == plain(tb)) {
+    // One document repeating its own quote with other marks is a pull quote or a headline
+    // (`does not heal...` / `does not heal,`), not a disagreement.
+    if cosmetic && !different_speakers && (headline || pa.doc == pb.doc || plain(ta) == plain(tb)) {
         return None;
     }
     let diff = segments(&ops, a_win, b_win, a_text, b_text);
@@ -902,6 +904,13 @@ mod tests {
     fn a_headline_quote_is_neither_cosmetic_nor_a_second_speaker() {
         let head = "'Keep The Harbour Open,' Say Fishermen\n\nThe fishing crews want to \"keep the harbour open\" all winter, said skipper Ailsa Dunbar.";
         let ms = run(&[head]);
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_pull_quote_in_the_same_document_is_not_cosmetic() {
+        let doc = "> \"Good soup mends more than we think... and nobody measures it.\"\n\n\"Good soup mends more than we think, and nobody measures it,\" said cook Rhian Blake.";
+        let ms = run(&[doc]);
         assert!(ms.is_empty(), "{ms:?}");
     }
 
