@@ -47,6 +47,9 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
             if matches!(first.as_str(), "its" | "their" | "his" | "her" | "our" | "whose") {
                 continue;
             }
+            if describes_a_name(&cx.docs[doc].text, a) {
+                continue;
+            }
             items.push(Item { doc, a });
         }
     }
@@ -168,6 +171,29 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     findings
 }
 
+/// Whether the agent is a lowercase description set after a name (`Nordtrans, the haulage
+/// company, said`): the name spoke, and the description alone cannot disagree with it.
+fn describes_a_name(text: &str, a: &Attribution) -> bool {
+    if a.agent.text.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let Some(before) = text.get(..a.agent.span.start) else { return false };
+    let before = before.trim_end();
+    let lower = before.to_lowercase();
+    let cut = ["the", "a", "an"].iter().find_map(|art| {
+        lower.strip_suffix(art).filter(|rest| rest.ends_with(|c: char| c.is_whitespace())).map(str::len)
+    });
+    let Some(cut) = cut else { return false };
+    let Some(rest) = before[..cut].trim_end().strip_suffix(',') else { return false };
+    // The name opens its clause: capitalised words only, none a function word (`In May, the`).
+    let start = rest.rfind(['.', '!', '?', '\n', '"', '“', '”', ';', ':', ',']).map_or(0, |i| i + 1);
+    let name: Vec<&str> = rest[start..].split_whitespace().collect();
+    (1..=5).contains(&name.len())
+        && name.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !crate::text::is_stopword(&crate::text::fold(w))
+        })
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -193,5 +219,29 @@ fn agent_value(a: &Attribution) -> String {
         fold(&g.text)
     } else {
         parts.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::attribution::find_attributions;
+    use crate::text::sentences;
+
+    fn agents(text: &str) -> Vec<(String, bool)> {
+        find_attributions(text, &sentences(text))
+            .iter()
+            .map(|a| (a.agent.text.clone(), describes_a_name(text, a)))
+            .collect()
+    }
+
+    #[test]
+    fn a_description_after_a_name_is_not_a_speaker_of_its_own() {
+        let v = agents("Brightwell, the tile maker, said the kiln would reopen in May.");
+        assert!(v.iter().all(|(t, d)| *d || t.contains("Brightwell")), "{v:?}");
+        let v = agents("The tile maker said the kiln would reopen in May.");
+        assert!(v.iter().all(|(_, d)| !d), "{v:?}");
+        let v = agents("In May, the kiln makers said prices would rise.");
+        assert!(v.iter().all(|(_, d)| !d), "{v:?}");
     }
 }
