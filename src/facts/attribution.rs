@@ -1799,9 +1799,12 @@ fn verb(s: &Sent, i: usize, lemma: &'static str, vps: &[VehiclePhrase]) -> Optio
 fn inverted(s: &Sent, i: usize) -> bool {
     let cs = s.chunk_start(i);
     let np = left_np(s, i, cs);
+    // `…, who owns the hotel, said her bookings fell`: a possessive after the verb starts what
+    // was said, not who said it.
     np != Some(cs)
         && i + 1 < s.n()
         && (s.kind(i + 1) == Kind::Det || s.cap(i + 1))
+        && !has(&["her", "his", "its", "their", "our", "my", "your"], s.low(i + 1))
         && matches!(s.low(i), "said" | "says" | "added" | "wrote" | "noted")
 }
 
@@ -1874,7 +1877,14 @@ fn resolve_with(text: &str, sentences: &[Range<usize>], ctx: &DocContext, attrib
                 break;
             }
             let r = sentences[si - back].clone();
-            pick = candidates(text, r, ctx, want, attributions, &exclude).into_iter().next();
+            let found = candidates(text, r.clone(), ctx, want, attributions, &exclude);
+            // `X, the owner of the Hotel Y, said …. She said …`: the one who spoke last speaks
+            // on, whatever other names stand before it.
+            let speaker = found
+                .iter()
+                .rfind(|c| attributions.iter().any(|a| !a.agent.pronoun && a.sentence == r && a.agent.span == c.span))
+                .cloned();
+            pick = speaker.or_else(|| found.into_iter().next());
         }
         if let Some(mut c) = pick {
             c.pronoun = true;
@@ -2291,6 +2301,23 @@ mod tests {
     }
 
     // ---- extraction ----------------------------------------------------------------------
+
+    #[test]
+    fn a_role_of_a_named_place_before_the_speaker() {
+        for t in [
+            "The owner of the Hotel Linde, Anna Weber, said bookings had fallen.",
+            "Anna Weber, who owns the Hotel Linde, said bookings had fallen.",
+            "Anna Weber, who runs the Hotel Linde in the valley, said bookings had fallen.",
+            "Bookings fell. The owner of the Hotel Linde, Anna Weber, said so. She said July looked better.",
+            "Shops felt it. Anna Weber, who owns the Hotel Linde, said her bookings dropped. She said July looked better.",
+        ] {
+            let found = find_attributions(t, &crate::text::sentences(t));
+            assert!(!found.is_empty(), "{t}");
+            for a in &found {
+                assert!(a.agent.text.contains("Anna Weber"), "{t}: {:?}", a.agent);
+            }
+        }
+    }
 
     #[test]
     fn plain_said_that() {
