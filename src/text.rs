@@ -338,7 +338,7 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok() || STOPWORDS.contains(&lower)
+    STOPWORDS.contains(&lower)
 }
 
 #[cfg(test)]

@@ -112,7 +112,6 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     let related = |a: usize, b: usize| a == b || context::related_documents(&names[a], &names[b]);
 
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut subjects: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut scores: BTreeMap<(usize, usize), f64> = BTreeMap::new();
 
     // 1. Keyed comparison: same event or counted thing, in sentences that share a subject.
@@ -154,7 +153,7 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
             by_token.entry(t).or_default().push(i);
         }
     }
-    let keyed: Vec<((usize, usize), String)> = by_token
+    let keyed: Vec<(usize, usize)> = by_token
         .par_iter()
         .flat_map_iter(|(token, idx)| {
             let mut found = Vec::new();
@@ -181,16 +180,13 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                 }
                 let ignore = key_words(&a.key, &b.key);
                 if context::shares_subject(&pre[i].1, &pre[j].1, &ignore, 2) {
-                    found.push(((i, j), subject_of(cx, &items[i], rule.kind)));
+                    found.push((i, j));
                 }
             }
             found
         })
         .collect();
-    for (pair, subject) in keyed {
-        pairs.insert(pair);
-        subjects.entry(pair).or_insert(subject);
-    }
+    pairs.extend(keyed);
 
     // 2. Aligned statements: a value the word diff shows replaced by another.
     if rule.settings.aligned.unwrap_or(true) {
@@ -230,7 +226,6 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                     let (i, j) = ((*i).min(*j), (*i).max(*j));
                     if tight && attached && conflict(&items[i], &items[j]) {
                         pairs.insert((i, j));
-                        subjects.insert((i, j), subject_of(cx, &items[i], rule.kind));
                         scores.insert((i, j), pair.score);
                     }
                 }
@@ -240,13 +235,10 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
 
     let mut findings = Vec::new();
     for group in group_pairs(&pairs) {
-        let first = (group[0], group[1]);
-        let subject = group
-            .windows(2)
-            .find_map(|w| subjects.get(&(w[0], w[1])))
-            .or_else(|| subjects.iter().find(|(k, _)| group.contains(&k.0)).map(|(_, v)| v))
-            .cloned()
-            .unwrap_or_else(|| subject_of(cx, &items[first.0], rule.kind));
+        // Named after the first value of the group's first linked pair of neighbours, once per
+        // finding rather than per candidate pair.
+        let named = group.windows(2).find(|w| pairs.contains(&(w[0], w[1]))).map_or(group[0], |w| w[0]);
+        let subject = subject_of(cx, &items[named], rule.kind);
         let kind = if rule.kind == RuleKind::Dates { Kind::Date } else { Kind::Number };
         let spans: Vec<(usize, Range<usize>)> =
             group.iter().map(|&i| (items[i].doc, evidence_span(cx, &items[i]))).collect();
