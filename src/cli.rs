@@ -40,6 +40,38 @@ pub enum Command {
     Rules(RuleArgs),
     /// Show the facts read in each document: names, dates, figures, titles, quotes, agents.
     Facts(FactArgs),
+    /// Score document sets against their EXPECTED.toml: found, missed, traps, stray findings.
+    Test(TestArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct TestArgs {
+    /// Sets to score: folders holding an EXPECTED.toml, or folders of such sets. A folder with
+    /// neither is a set with no expectations, whose every finding is stray.
+    #[arg(value_name = "SET", required = true)]
+    pub sets: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    pub format: TestFormat,
+    /// Print only the sets that fail, then the table.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// How to read ambiguous numeric dates such as 04.05.2021.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
+    /// Worker threads (default: one per core). Output does not depend on it.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestFormat {
+    /// Per-set lines, a table per finding kind and a closing line.
+    Human,
+    /// The same figures as one JSON object.
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -156,6 +188,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => run_check(args),
         Command::Rules(args) => run_rules(args),
         Command::Facts(args) => run_facts(args),
+        Command::Test(args) => run_test(args),
     }
 }
 
@@ -194,12 +227,8 @@ fn rule_set(args: &RuleArgs, cfg: &Config, errors: &mut Vec<InputError>) -> Rule
 }
 
 fn run_check(args: CheckArgs) -> i32 {
-    if let Some(n) = args.threads {
-        if n == 0 {
-            return usage_error("--threads must be at least 1");
-        }
-        // Only fails if a pool was built already, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    if let Err(code) = set_threads(args.threads) {
+        return code;
     }
     let mut errors: Vec<InputError> = Vec::new();
     let cfg = find_config(&args.rules, &mut errors);
@@ -357,5 +386,95 @@ fn run_facts(args: FactArgs) -> i32 {
         EXIT_CLEAN
     } else {
         EXIT_ERROR
+    }
+}
+
+/// Sizes the global thread pool; `Err` carries the exit code of a bad count.
+fn set_threads(threads: Option<usize>) -> Result<(), i32> {
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err(usage_error("--threads must be at least 1"));
+        }
+        // Only fails if a pool was built already, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    Ok(())
+}
+
+/// `crosscheck test`: each set is checked exactly as `crosscheck check` would check its
+/// documents (the config in force, the default pack, `--rules`, plus the set's own `rules.toml`),
+/// then judged against its expectations.
+fn run_test(args: TestArgs) -> i32 {
+    use crate::expect;
+    use crate::report::test::{SetResult, TestRun};
+
+    if let Err(code) = set_threads(args.threads) {
+        return code;
+    }
+    let mut config_errors = Vec::new();
+    let cfg = find_config(&args.rules, &mut config_errors);
+    let sets = match expect::discover_sets(&args.sets) {
+        Ok(s) => s,
+        Err(msg) => return usage_error(msg),
+    };
+    let date_order = args.date_order.map(DateOrderArg::order).or(cfg.date_order);
+    let mut results = Vec::new();
+    for set in sets {
+        let mut errors = config_errors.clone();
+        let expectations = match &set.expected {
+            Some(p) => expect::read(p).unwrap_or_else(|e| {
+                errors.push(e);
+                expect::Expectations::default()
+            }),
+            None => expect::Expectations::default(),
+        };
+        let mut rule_args = args.rules.clone();
+        rule_args.rules.extend(set.rules.clone());
+        let rules = rule_set(&rule_args, &cfg, &mut errors);
+        let opts = LoadOptions {
+            include: cfg.include.clone(),
+            exclude: cfg.exclude.clone(),
+            max_file_size: cfg.max_file_size.unwrap_or(20 * 1024 * 1024),
+            formats: cfg.formats.clone(),
+        };
+        let (documents, findings) = match load(&set.documents, &opts) {
+            Ok(loaded) => {
+                errors.extend(loaded.errors);
+                // A set that crashes the engine is one failed set, not a lost run.
+                let docs = &loaded.documents;
+                let options = EngineOptions { date_order, ..Default::default() };
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(docs, &rules, &options)));
+                let findings = run.unwrap_or_else(|p| {
+                    let why = p
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    errors.push(InputError::new(set.name.clone(), format!("internal error in the engine: {why}")));
+                    Vec::new()
+                });
+                (loaded.documents.len(), findings)
+            }
+            Err(msg) => {
+                errors.push(InputError::new(set.name.clone(), msg));
+                (0, Vec::new())
+            }
+        };
+        let verdict = expect::judge(&findings, &expectations);
+        results.push(SetResult::new(set.name, documents, verdict, errors));
+    }
+    let run = TestRun::new(results);
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        TestFormat::Human => run.write_human(&mut out, args.quiet),
+        TestFormat::Json => run.write_json(&mut out),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        return usage_error(format!("cannot write the report: {e}"));
+    }
+    if run.failed() > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     }
 }

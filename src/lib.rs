@@ -15,6 +15,7 @@ pub mod config;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod expect;
 pub mod facts;
 pub mod findings;
 pub mod report;
