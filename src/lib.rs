@@ -9,6 +9,7 @@
 //! [`config`].
 
 pub mod align;
+pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod expect;
 pub mod facts;
 pub mod findings;
+pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod text;
