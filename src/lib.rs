@@ -19,4 +19,5 @@ pub mod facts;
 pub mod findings;
 pub mod report;
 pub mod rules;
+pub mod span;
 pub mod text;
