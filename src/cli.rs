@@ -252,7 +252,9 @@ fn run_check(args: CheckArgs) -> i32 {
     let docs = loaded.documents;
 
     let date_order = args.date_order.map(DateOrderArg::order).or(cfg.date_order);
-    let findings = check(&docs, &set, &EngineOptions { date_order, ..Default::default() });
+    let checked = check(&docs, &set, &EngineOptions { date_order, ..Default::default() });
+    errors.extend(checked.errors);
+    let findings = checked.findings;
 
     // Problems always go to stderr, whatever the report format and destination.
     for e in &errors {
@@ -372,6 +374,10 @@ fn run_facts(args: FactArgs) -> i32 {
     let options =
         EngineOptions { date_order: args.date_order.map(DateOrderArg::order).or(cfg.date_order), ..Default::default() };
     let cx = crate::engine::Context::new(&loaded.documents, &options);
+    for e in &cx.failures {
+        eprintln!("error: {e}");
+    }
+    errors.extend(cx.failures.iter().cloned());
     let rows = crate::report::facts::rows(&cx);
     let mut out = std::io::stdout().lock();
     let written = if args.json {

@@ -3,13 +3,20 @@
 //! The engine never prints. It takes documents that are already read and the rules in force, and
 //! returns findings in canonical order. Fact extraction runs per document in parallel; every
 //! comparison sees the whole set.
+//!
+//! A panic in a stage (a bug, never the input's fault) costs only that stage's share of the work:
+//! a rule that panics loses its own findings and a document whose facts cannot be read loses its
+//! own, each reported as an internal error in [`Checked::errors`], and every other rule and
+//! document is still checked. One odd sentence must never hide the findings of a whole set.
 
 use std::ops::Range;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
 use crate::compare;
 use crate::document::Document;
+use crate::error::InputError;
 use crate::facts::DocFacts;
 use crate::findings::{finalize, Finding};
 use crate::rules::{DateOrder, RuleKind, RuleSet};
@@ -31,15 +38,45 @@ pub struct Context<'a> {
     pub sentences: Vec<Vec<Range<usize>>>,
     pub facts: Vec<DocFacts>,
     pub options: &'a EngineOptions,
+    /// Documents whose facts could not be read (an internal error); their facts are empty.
+    pub failures: Vec<InputError>,
     alignment: std::sync::OnceLock<compare::aligned::Alignment>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(docs: &'a [Document], options: &'a EngineOptions) -> Self {
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-        let sentences: Vec<Vec<Range<usize>>> = texts.par_iter().map(|t| crate::text::sentences(t)).collect();
-        let facts = crate::facts::extract(&texts, &sentences, options);
-        Context { docs, sentences, facts, options, alignment: std::sync::OnceLock::new() }
+        let split: Vec<Result<Vec<Range<usize>>, String>> =
+            texts.par_iter().map(|t| guarded(|| crate::text::sentences(t))).collect();
+        let mut broken: Vec<Option<String>> = split.iter().map(|r| r.clone().err()).collect();
+        let mut sentences: Vec<Vec<Range<usize>>> = split.into_iter().map(Result::unwrap_or_default).collect();
+        let mut failures = Vec::new();
+        // Extraction looks at the whole set (names, the date order), so a document that breaks it
+        // is found by reading each alone, and the set is read again without it.
+        let mut facts = guarded(|| crate::facts::extract(&without(&texts, &broken), &sentences, options));
+        if facts.is_err() {
+            for (i, t) in texts.iter().enumerate() {
+                if broken[i].is_none() {
+                    broken[i] = guarded(|| crate::facts::extract(&[t], &sentences[i..=i], options)).err();
+                }
+            }
+            for (i, b) in broken.iter().enumerate() {
+                if b.is_some() {
+                    sentences[i].clear();
+                }
+            }
+            facts = guarded(|| crate::facts::extract(&without(&texts, &broken), &sentences, options));
+        }
+        for (d, b) in docs.iter().zip(&broken) {
+            if let Some(m) = b {
+                failures.push(InputError::new(&d.path, internal("reading this document's facts", m)));
+            }
+        }
+        let facts = facts.unwrap_or_else(|m| {
+            failures.push(InputError::new("<documents>", internal("reading the facts of the set", &m)));
+            vec![DocFacts::default(); docs.len()]
+        });
+        Context { docs, sentences, facts, options, failures, alignment: std::sync::OnceLock::new() }
     }
 
     pub fn texts(&self) -> Vec<&str> {
@@ -52,8 +89,38 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The texts, with those of broken documents left empty.
+fn without<'t>(texts: &[&'t str], broken: &[Option<String>]) -> Vec<&'t str> {
+    texts.iter().zip(broken).map(|(t, b)| if b.is_some() { "" } else { *t }).collect()
+}
+
+/// Runs `f`, turning a panic into its message.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string())
+    })
+}
+
+fn internal(what: &str, message: &str) -> String {
+    format!("internal error while {what} (a bug in crosscheck; please report it): {message}")
+}
+
+/// What a run found, and the parts of it that failed.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Findings in canonical order.
+    pub findings: Vec<Finding>,
+    /// Rules and documents the engine could not check (internal errors): their findings are
+    /// missing, everything else is in `findings`.
+    pub errors: Vec<InputError>,
+}
+
 /// Runs every rule over the documents and returns the findings in canonical order.
-pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec<Finding> {
+pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Checked {
     let mut options = options.clone();
     if let Some(r) = rules.of_kind(RuleKind::Attribution).next() {
         let s = &r.settings;
@@ -72,18 +139,32 @@ pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec
         .flat_map(|r| r.settings.names.iter().filter(|n| n.equivalent).cloned())
         .collect();
     let cx = Context::new(docs, &options);
-    let mut findings: Vec<Finding> = rules
+    let results: Vec<Result<Vec<Finding>, InputError>> = rules
         .rules
         .par_iter()
-        .flat_map_iter(|rule| match rule.kind {
-            RuleKind::Names => compare::names::check(&cx, rule),
-            RuleKind::Dates | RuleKind::Numbers => compare::values::check(&cx, rule),
-            RuleKind::Titles => compare::titles::check(&cx, rule, &rules.facts),
-            RuleKind::Fact => compare::fact::check(&cx, rule),
-            RuleKind::Quotes => compare::quotes::check(&cx, rule),
-            RuleKind::Attribution => compare::attribution::check(&cx, rule),
+        .map(|rule| {
+            guarded(|| match rule.kind {
+                RuleKind::Names => compare::names::check(&cx, rule),
+                RuleKind::Dates | RuleKind::Numbers => compare::values::check(&cx, rule),
+                RuleKind::Titles => compare::titles::check(&cx, rule, &rules.facts),
+                RuleKind::Fact => compare::fact::check(&cx, rule),
+                RuleKind::Quotes => compare::quotes::check(&cx, rule),
+                RuleKind::Attribution => compare::attribution::check(&cx, rule),
+            })
+            .map_err(|m| InputError::new(&rule.pack, internal(&format!("checking rule `{}`", rule.id), &m)))
         })
         .collect();
-    findings.extend(compare::fact::check_reference_facts(&cx, rules));
-    finalize(findings)
+    let mut errors = cx.failures.clone();
+    let mut findings = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => findings.extend(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    match guarded(|| compare::fact::check_reference_facts(&cx, rules)) {
+        Ok(f) => findings.extend(f),
+        Err(m) => errors.push(InputError::new("<reference facts>", internal("checking the reference facts", &m))),
+    }
+    Checked { findings: finalize(findings), errors }
 }

@@ -53,7 +53,7 @@ impl fmt::Display for InputError {
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = crate::document::floor_char(text, offset);
+    let offset = crate::span::floor(text, offset);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;

@@ -22,4 +22,5 @@ pub mod findings;
 pub mod lexicon;
 pub mod report;
 pub mod rules;
+pub mod span;
 pub mod text;

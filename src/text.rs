@@ -137,6 +137,7 @@ pub struct Word<'a> {
 
 /// The words of `text` within `within`, in order.
 pub fn words_in(text: &str, within: Range<usize>) -> Vec<Word<'_>> {
+    let within = crate::span::clamp(text, within);
     let mut out = Vec::new();
     let s = &text[within.clone()];
     let mut iter = s.char_indices().peekable();

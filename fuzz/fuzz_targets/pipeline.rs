@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = read_bytes("fuzz.input", format, bytes) else { return };
     crosscheck_fuzz::check_map(&doc.source, &doc.text, &doc.map);
     let docs = vec![doc];
-    let findings = check(&docs, &RULES, &EngineOptions::default());
+    let checked = check(&docs, &RULES, &EngineOptions::default());
+    assert!(checked.errors.is_empty(), "internal errors: {:?}", checked.errors);
+    let findings = checked.findings;
     let src = &docs[0].source;
     for f in &findings {
         for ev in &f.evidence {

@@ -669,15 +669,7 @@ pub fn changes(segments: &[Segment]) -> Vec<Change> {
 
 /// `r` limited to `text` and shrunk to character boundaries.
 fn clamp(text: &str, r: Range<usize>) -> Range<usize> {
-    let mut end = r.end.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut start = r.start.min(end);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    start..end.max(start)
+    crate::span::shrink(text, r)
 }
 
 #[cfg(test)]

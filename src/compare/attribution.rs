@@ -179,14 +179,19 @@ fn describes_a_name(text: &str, a: &Attribution) -> bool {
     }
     let Some(before) = text.get(..a.agent.span.start) else { return false };
     let before = before.trim_end();
-    let lower = before.to_lowercase();
+    // The article is ASCII, so it is matched on the original: a lowercased copy can be longer
+    // (`İ`), and its lengths do not cut the original.
     let cut = ["the", "a", "an"].iter().find_map(|art| {
-        lower.strip_suffix(art).filter(|rest| rest.ends_with(|c: char| c.is_whitespace())).map(str::len)
+        let n = before.len().checked_sub(art.len())?;
+        let tail = before.get(n..)?;
+        (tail.eq_ignore_ascii_case(art) && before[..n].ends_with(char::is_whitespace)).then_some(n)
     });
     let Some(cut) = cut else { return false };
     let Some(rest) = before[..cut].trim_end().strip_suffix(',') else { return false };
     // The name opens its clause: capitalised words only, none a function word (`In May, the`).
-    let start = rest.rfind(['.', '!', '?', '\n', '"', '“', '”', ';', ':', ',']).map_or(0, |i| i + 1);
+    let start = rest
+        .rfind(['.', '!', '?', '\n', '"', '“', '”', ';', ':', ','])
+        .map_or(0, |i| crate::span::after_char(rest, i));
     let name: Vec<&str> = rest[start..].split_whitespace().collect();
     (1..=5).contains(&name.len())
         && name.iter().all(|w| {

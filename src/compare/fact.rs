@@ -70,7 +70,7 @@ fn read_value(
     cx: &Context,
 ) -> Option<(Range<usize>, Value)> {
     const LOOKAHEAD: usize = 60;
-    let end = crate::document::floor_char(text, span.end.max(span.start + LOOKAHEAD).min(text.len()));
+    let end = crate::span::floor(text, span.end.max(span.start + LOOKAHEAD).min(text.len()));
     let part = &text[span.start..end];
     let shift = |r: Range<usize>| span.start + r.start..span.start + r.end;
     // The recognised value must begin where the capture begins (give or take a qualifier).

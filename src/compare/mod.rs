@@ -16,13 +16,16 @@ use std::collections::{BTreeMap, BTreeSet};
 /// so one disagreement seen between several documents is one finding.
 pub fn group_pairs(pairs: &BTreeSet<(usize, usize)>) -> Vec<Vec<usize>> {
     let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    // A loop, not recursion: unions can chain thousands of values, deeper than a thread's stack.
     fn find(p: &mut BTreeMap<usize, usize>, x: usize) -> usize {
-        let up = *p.entry(x).or_insert(x);
-        if up == x {
-            return x;
+        let mut root = *p.entry(x).or_insert(x);
+        while p[&root] != root {
+            root = p[&root];
         }
-        let root = find(p, up);
-        p.insert(x, root);
+        let mut cur = x;
+        while cur != root {
+            cur = p.insert(cur, root).unwrap_or(root);
+        }
         root
     }
     for &(a, b) in pairs {

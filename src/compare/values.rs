@@ -422,7 +422,7 @@ fn evidence_span(cx: &Context, it: &Item) -> Range<usize> {
     let Some(noun) = &n.noun else { return span };
     let text = &cx.docs[it.doc].text;
     let stem: String = noun.chars().take(4).collect();
-    let after = crate::text::words_in(text, span.end..text.len().min(span.end + 80));
+    let after = crate::text::words_in(text, crate::span::window(text, span.end..span.end, 0, 80));
     for w in after.iter().take(4) {
         if crate::text::fold(w.text).starts_with(&stem) {
             return span.start..w.range.end;

@@ -24,17 +24,48 @@ use quick_xml::Reader;
 use super::extracted::{Extracted, Meta};
 use super::offsets::OffsetMap;
 
-/// Parts larger than this when unpacked are refused, so a zip bomb cannot exhaust memory.
+/// Parts larger than this when unpacked are refused whatever the limit asked for, so a zip
+/// bomb cannot exhaust memory.
 const MAX_PART: u64 = 256 * 1024 * 1024;
 
-/// Reads a `.docx` file's bytes.
+/// Why a `.docx` could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocxError {
+    /// A part unpacks to more than the limit: `size` is what its header declares, or `None`
+    /// when it unpacked to more than the limit while declaring less.
+    TooBig { part: String, size: Option<u64> },
+    /// Not a zip, no `word/document.xml`, malformed XML: the message says which.
+    Unreadable(String),
+}
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocxError::TooBig { part, size: Some(n) } => write!(f, "{part} unpacks to {n} bytes"),
+            DocxError::TooBig { part, size: None } => write!(f, "{part} unpacks to more than it declares"),
+            DocxError::Unreadable(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Reads a `.docx` file's bytes (parts up to 256 MB unpacked).
 pub fn read_docx(bytes: &[u8]) -> Result<Extracted, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid .docx file (it is not a readable zip archive: {e})"))?;
-    let body =
-        read_part(&mut zip, "word/document.xml")?.ok_or("not a Word document: the archive has no word/document.xml")?;
-    let paragraphs = paragraphs(&body).map_err(|e| format!("malformed word/document.xml: {e}"))?;
-    let meta = match read_part(&mut zip, "docProps/core.xml") {
+    read_docx_within(bytes, MAX_PART).map_err(|e| e.to_string())
+}
+
+/// Reads a `.docx` file's bytes; a part that unpacks to more than `max` bytes is refused, from
+/// its declared size when that is already too big, before anything is unpacked.
+pub fn read_docx_within(bytes: &[u8], max: u64) -> Result<Extracted, DocxError> {
+    let max = max.min(MAX_PART);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        DocxError::Unreadable(format!("not a valid .docx file (it is not a readable zip archive: {e})"))
+    })?;
+    let body = read_part(&mut zip, "word/document.xml", max)?
+        .ok_or_else(|| DocxError::Unreadable("not a Word document: the archive has no word/document.xml".into()))?;
+    let paragraphs =
+        paragraphs(&body).map_err(|e| DocxError::Unreadable(format!("malformed word/document.xml: {e}")))?;
+    drop(body);
+    let meta = match read_part(&mut zip, "docProps/core.xml", max) {
         Ok(Some(core)) => core_properties(&core),
         // The properties are optional; a broken one should not cost the document.
         _ => Meta::default(),
@@ -47,16 +78,22 @@ pub fn read_docx(bytes: &[u8]) -> Result<Extracted, String> {
     Ok(Extracted { source, text, map, meta, warnings })
 }
 
-fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, max: u64) -> Result<Option<String>, DocxError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot read {name} in the .docx archive: {e}")),
+        Err(e) => return Err(DocxError::Unreadable(format!("cannot read {name} in the .docx archive: {e}"))),
     };
-    let mut buf = Vec::new();
-    file.take(MAX_PART + 1).read_to_end(&mut buf).map_err(|e| format!("cannot unpack {name}: {e}"))?;
-    if buf.len() as u64 > MAX_PART {
-        return Err(format!("{name} is larger than {} MB when unpacked", MAX_PART / (1024 * 1024)));
+    let too_big = |size| DocxError::TooBig { part: name.to_string(), size };
+    if file.size() > max {
+        return Err(too_big(Some(file.size())));
+    }
+    let mut buf = Vec::with_capacity(file.size() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| DocxError::Unreadable(format!("cannot unpack {name}: {e}")))?;
+    if buf.len() as u64 > max {
+        return Err(too_big(None));
     }
     let text = match String::from_utf8(buf) {
         Ok(s) => s,

@@ -378,7 +378,8 @@ fn parse(src: &str) -> Vec<Node> {
         nodes[parent].children.push(id);
         id
     };
-    for token in Tokenizer::new_with_emitter(src, emitter).flatten() {
+    let tokenized = break_attribute_chains(src);
+    for token in Tokenizer::new_with_emitter(tokenized.as_ref(), emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -418,6 +419,86 @@ fn parse(src: &str) -> Vec<Node> {
         }
     }
     nodes
+}
+
+/// How many double-quoted attributes in a row the tokenizer may read in one go (see
+/// [`break_attribute_chains`]).
+const MAX_ATTRIBUTE_CHAIN: usize = 64;
+
+/// The page as the tokenizer is given it: every run of more than [`MAX_ATTRIBUTE_CHAIN`]
+/// double-quoted attributes is cut by a `/` in place of the space before one of them.
+///
+/// html5gum 0.9 reads `name="value"` followed by white space by calling the state for the next
+/// attribute directly, so the stack grows with every such attribute of one tag: a tag with 20,000
+/// of them (120 KB) overflows the main thread's stack, fewer a worker thread's, and a stack
+/// overflow aborts the whole process. A `/` between attributes sends the tokenizer back to its
+/// loop (it is "an unexpected solidus in a tag": the attributes are still read), and it has the
+/// length of the space it replaces, so every offset into the page stays right.
+///
+/// The scan does not know where tags are, so it counts more than the tokenizer reads (any `"`
+/// followed by white space, a name, `=` and a quoted value is a link, in text too), never less.
+/// A run long enough to be cut in the article's text itself (64 `a="b"` in a row) would show a
+/// `/` for one of its spaces; real pages have no such text.
+fn break_attribute_chains(src: &str) -> std::borrow::Cow<'_, str> {
+    let b = src.as_bytes();
+    let ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    // For the link that starts at the quote at `q`: the quote that closes its value.
+    let link_end = |q: usize| -> Option<usize> {
+        let mut i = q + 1;
+        let from = i;
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        if i == from {
+            return None;
+        }
+        let name = i;
+        while i < b.len() && !ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        if i == name || b.get(i) != Some(&b'=') {
+            return None;
+        }
+        i += 1;
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        memchr_quote(b, i + 1)
+    };
+    // Links in a row end at the quote that starts the next one; `run` holds, for a quote that
+    // ends a link, the longest uncut run of links ending there.
+    let mut run: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut q = memchr_quote(b, 0);
+    while let Some(at) = q {
+        let before = run.remove(&at).unwrap_or(0);
+        if let Some(end) = link_end(at) {
+            if before + 1 >= MAX_ATTRIBUTE_CHAIN {
+                cuts.push(at + 1);
+            } else {
+                let e = run.entry(end).or_default();
+                *e = (*e).max(before + 1);
+            }
+        }
+        q = memchr_quote(b, at + 1);
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut bytes = b.to_vec();
+    for c in cuts {
+        // A white-space byte (ASCII) becomes another ASCII byte: still UTF-8, same length.
+        bytes[c] = b'/';
+    }
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| src.to_string()))
+}
+
+/// The position of the next `"` at or after `from`.
+fn memchr_quote(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?.iter().position(|&c| c == b'"').map(|p| from + p)
 }
 
 /// Closes elements that a start tag implicitly ends, as browsers do for the common cases.
@@ -896,6 +977,39 @@ mod tests {
     fn at<'a>(e: &'a Extracted, word: &str) -> &'a str {
         let i = e.text.find(word).unwrap_or_else(|| panic!("{word} not in text: {:?}", e.text));
         &e.source[e.map.span_to_source(i..i + word.len())]
+    }
+
+    #[test]
+    fn a_tag_with_thousands_of_quoted_attributes_does_not_overflow_the_stack() {
+        // 100,000 attributes (600 KB): without the cuts, the tokenizer needs far more than the
+        // 1 MB stack this runs on (a main thread's 8 MB overflowed at 20,000).
+        let page = format!("<p {}>The harbour council met on Tuesday.</p>", "a=\"\" ".repeat(100_000));
+        let text = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || read_html(&page).text)
+            .unwrap()
+            .join()
+            .expect("read_html must not overflow");
+        assert_eq!(text, "The harbour council met on Tuesday.");
+    }
+
+    #[test]
+    fn attributes_after_a_cut_are_still_read() {
+        // The class comes after 200 attributes, so after three cuts: the banner is still known.
+        let page = format!(
+            "<div {}class=\"cookie-banner\">We use cookies.</div><p>The harbour council met on Tuesday.</p>",
+            "data-x=\"1\" ".repeat(200)
+        );
+        assert!(break_attribute_chains(&page).matches("\"/").count() >= 3);
+        let e = read_html(&page);
+        assert_eq!(e.text, "The harbour council met on Tuesday.");
+        assert_eq!(at(&e, "harbour"), "harbour");
+    }
+
+    #[test]
+    fn pages_without_long_attribute_runs_are_tokenized_as_they_are() {
+        let page = "<p class=\"a\" id=\"b\" title=\"x y\">He said \"hello there\" and left.</p>";
+        assert!(matches!(break_attribute_chains(page), std::borrow::Cow::Borrowed(_)));
     }
 
     const PAGE: &str = r##"<!DOCTYPE html>

@@ -56,14 +56,15 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
     // The same file reached twice (a folder given twice, a symlink, `a/../a/x.txt`) is read once,
     // under the smallest of its display paths so the choice does not depend on argument order;
     // a direct path wins over one through `.`, `..` or a symbolic link, which users did not
-    // mean as the file's name.
-    let mut by_real: BTreeMap<PathBuf, ((bool, String), Format)> = BTreeMap::new();
+    // mean as the file's name. The path found is the one read: a display string is never turned
+    // back into a path (it is lossy, and `x\..\..\outside.txt` is one file name on Unix).
+    let mut by_real: BTreeMap<PathBuf, ((bool, String, PathBuf), Format)> = BTreeMap::new();
     for (p, f) in found {
         let shown = display(&p);
         let roundabout = shown.split('/').any(|c| c == "." || c == "..")
             || std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
-        let rank = (roundabout, shown);
-        let real = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        let rank = (roundabout, shown, p.clone());
+        let real = std::fs::canonicalize(&p).unwrap_or(p);
         by_real
             .entry(real)
             .and_modify(|e| {
@@ -73,12 +74,18 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
             })
             .or_insert((rank, f));
     }
-    let mut todo: Vec<(String, Format)> = by_real.into_values().map(|((_, shown), f)| (shown, f)).collect();
+    let mut todo: Vec<(String, PathBuf, Format)> =
+        by_real.into_values().map(|((_, shown, path), f)| (shown, path, f)).collect();
     todo.sort();
-    todo.dedup_by(|a, b| a.0 == b.0);
+    todo.dedup_by(|a, b| a.1 == b.1);
 
-    let results: Vec<Result<Document, InputError>> =
-        todo.par_iter().map(|(p, f)| read_file(Path::new(p), p, *f, opts.max_file_size)).collect();
+    // Reading is parallel, but what a file holds while it is read is bounded by the budget, so
+    // memory does not grow with the thread count on big files.
+    let budget = Budget::new(READ_BUDGET.max(opts.max_file_size.saturating_mul(2)));
+    let results: Vec<Result<Document, InputError>> = todo
+        .par_iter()
+        .map(|(shown, p, f)| read_file_within(p, shown, *f, opts.max_file_size, &budget))
+        .collect();
     let mut documents = Vec::new();
     for r in results {
         match r {
@@ -147,18 +154,21 @@ fn discover(
     let meta = match std::fs::metadata(root) {
         Ok(m) => m,
         Err(e) => {
-            let what = if std::fs::symlink_metadata(root).is_ok() {
-                "is a broken symbolic link".to_string()
+            if std::fs::symlink_metadata(root).is_ok() {
+                errors.push(link_problem(root));
             } else {
-                describe_io(&e)
-            };
-            errors.push(InputError::new(shown, format!("cannot read: {what}")));
+                errors.push(InputError::new(shown, format!("cannot read: {}", describe_io(&e))));
+            }
             return;
         }
     };
     if meta.is_file() {
         // Named explicitly: read it whatever its extension; unknown ones as plain text.
         found.push((root.to_path_buf(), format_of(root, opts).unwrap_or(Format::Text)));
+        return;
+    }
+    if !meta.is_dir() {
+        errors.push(InputError::new(shown, format!("cannot read: {}", not_regular(&meta))));
         return;
     }
     let walker = ignore::WalkBuilder::new(root).follow_links(true).sort_by_file_name(|a, b| a.cmp(b)).build();
@@ -178,7 +188,7 @@ fn discover(
                         Ok(m) => m.is_file(),
                         Err(_) => {
                             if format_of(p, opts).is_some() {
-                                errors.push(InputError::new(display(p), "cannot read: is a broken symbolic link"));
+                                errors.push(link_problem(p));
                             }
                             continue;
                         }
@@ -197,7 +207,7 @@ fn discover(
                 if let Some(p) = broken_link(&err) {
                     let rel = p.strip_prefix(root).unwrap_or(&p);
                     if format_of(&p, opts).is_some() && !filter.excluded(rel) && filter.included(rel) {
-                        errors.push(InputError::new(display(&p), "cannot read: is a broken symbolic link"));
+                        errors.push(link_problem(&p));
                     }
                     continue;
                 }
@@ -248,9 +258,45 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
-/// A path as users see it: `/` separators, no leading `./`.
+/// A broken symbolic link is an error (its file is lost); a loop of file links is a warning,
+/// as a folder loop is: there is no file behind it to lose.
+fn link_problem(p: &Path) -> InputError {
+    if link_loops(p) {
+        InputError::new(display(p), "skipped: symbolic link loop (the links point at each other)").as_warning()
+    } else {
+        InputError::new(display(p), "cannot read: is a broken symbolic link")
+    }
+}
+
+/// Whether following the symbolic links from `p` comes back to a link already passed.
+fn link_loops(p: &Path) -> bool {
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut cur = p.to_path_buf();
+    // Past the kernel's own limit (40 on Linux) a chain cannot be opened anyway.
+    for _ in 0..64 {
+        let Ok(target) = std::fs::read_link(&cur) else { return false };
+        let next = match cur.parent() {
+            Some(dir) if target.is_relative() => dir.join(&target),
+            _ => target,
+        };
+        let key = std::fs::canonicalize(next.parent().unwrap_or(Path::new(".")))
+            .map(|d| d.join(next.file_name().unwrap_or_default()))
+            .unwrap_or_else(|_| next.clone());
+        if seen.contains(&key) {
+            return true;
+        }
+        seen.push(key);
+        cur = next;
+    }
+    true
+}
+
+/// A path as users see it: `/` separators, no leading `./`. Bytes that are not UTF-8 are shown
+/// as `\xNN`, so two such names stay apart; the path itself is kept for reading.
 pub fn display(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
+    let s = lossy(p);
+    // A backslash separates folders only on Windows; elsewhere it is part of a file name.
+    let s = if cfg!(windows) { s.replace('\\', "/") } else { s };
     let s = s.strip_prefix("./").unwrap_or(&s).to_string();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -262,29 +308,206 @@ pub fn display(p: &Path) -> String {
     out
 }
 
-/// Reads one file from disk and builds its document.
-pub fn read_file(path: &Path, shown: &str, format: Format, max: u64) -> Result<Document, InputError> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| InputError::new(shown, format!("cannot read: {}", describe_io(&e))))?;
-    if meta.len() > max {
-        return Err(InputError::new(
-            shown,
-            format!(
-                "skipped: {} is over the size limit of {} (raise max_file_size in crosscheck.toml or use --max-file-size)",
-                human_size(meta.len()),
-                human_size(max)
-            ),
-        ));
+#[cfg(unix)]
+fn lossy(p: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(shown, format!("cannot read: {}", describe_io(&e))))?;
-    read_bytes(shown, format, &bytes)
+    out
 }
 
-fn human_size(n: u64) -> String {
-    if n >= 1024 * 1024 {
-        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
-    } else if n >= 1024 {
-        format!("{:.1} KB", n as f64 / 1024.0)
+#[cfg(not(unix))]
+fn lossy(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// What a path that exists but is neither a file nor a folder is, for messages.
+pub fn not_regular(meta: &std::fs::Metadata) -> String {
+    let what = {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let t = meta.file_type();
+            if t.is_fifo() {
+                "a named pipe (FIFO)"
+            } else if t.is_char_device() || t.is_block_device() {
+                "a device"
+            } else if t.is_socket() {
+                "a socket"
+            } else if t.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file"
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            if meta.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file"
+            }
+        }
+    };
+    if what.starts_with("not") {
+        what.to_string()
+    } else {
+        format!("it is {what}, not a regular file")
+    }
+}
+
+/// Why [`read_regular`] could not give a file's bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The path is a pipe, a device, a socket or a folder (the message says which).
+    NotRegular(String),
+    /// The file holds more than the limit (its size, in bytes).
+    TooBig(u64),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotRegular(what) => f.write_str(what),
+            ReadError::TooBig(n) => write!(f, "it is {}, over the limit", size(*n)),
+            ReadError::Io(e) => f.write_str(&describe_io(e)),
+        }
+    }
+}
+
+/// Reads a regular file of at most `max` bytes. A pipe or a device is refused before it is
+/// opened (opening a pipe blocks until someone writes to it, and `/dev/zero` never ends), and no
+/// more than `max + 1` bytes are read even if the file grows meanwhile.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(not_regular(&meta)));
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooBig(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooBig(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The most bytes a config file or rule pack may have: far above any real one, low enough that a
+/// mistaken path (a log, a disk image) is refused instead of read into memory.
+pub const MAX_SETTINGS_FILE: u64 = 64 * 1024 * 1024;
+
+/// Reads a config file or a rule pack as UTF-8 text.
+pub fn read_settings(path: &Path) -> Result<String, String> {
+    let bytes = read_regular(path, MAX_SETTINGS_FILE).map_err(|e| match e {
+        ReadError::TooBig(n) => {
+            format!("it is {}, over the limit of {} for settings files", size(n), size(MAX_SETTINGS_FILE))
+        }
+        other => other.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| format!("it is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// How much the files being read at one moment may hold in all (see [`Budget`]).
+const READ_BUDGET: u64 = 64 * 1024 * 1024;
+
+/// A byte budget shared by the reading threads: a file is read once its size (for a `.docx`, its
+/// unpacked size) fits in what is left, so eight threads on eight big files hold about what one
+/// does. A file larger than the whole budget waits until it is alone.
+struct Budget {
+    total: u64,
+    used: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+impl Budget {
+    fn new(total: u64) -> Self {
+        Budget { total, used: std::sync::Mutex::new(0), freed: std::sync::Condvar::new() }
+    }
+
+    fn take(&self, n: u64) -> Taken<'_> {
+        let n = n.min(self.total);
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used + n > self.total {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += n;
+        Taken { budget: self, n }
+    }
+}
+
+struct Taken<'a> {
+    budget: &'a Budget,
+    n: u64,
+}
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        let mut used = self.budget.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= self.n;
+        self.budget.freed.notify_all();
+    }
+}
+
+/// Reads one file from disk and builds its document.
+pub fn read_file(path: &Path, shown: &str, format: Format, max: u64) -> Result<Document, InputError> {
+    read_file_within(path, shown, format, max, &Budget::new(READ_BUDGET.max(max.saturating_mul(2))))
+}
+
+fn read_file_within(path: &Path, shown: &str, format: Format, max: u64, budget: &Budget) -> Result<Document, InputError> {
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    // A `.docx` unpacks to many times its size: count what it may unpack to.
+    let _taken = budget.take(if format == Format::Docx { docx_cost(len, max) } else { len.min(max) });
+    let bytes = read_regular(path, max).map_err(|e| {
+        InputError::new(
+            shown,
+            match e {
+                ReadError::TooBig(n) => over_limit(&size_in(n, max), max),
+                ReadError::NotRegular(what) => format!("cannot read: {what}"),
+                ReadError::Io(e) => format!("cannot read: {}", describe_io(&e)),
+            },
+        )
+    })?;
+    read_bytes_within(shown, format, &bytes, max)
+}
+
+/// What reading a `.docx` of `len` bytes may hold at its peak: its bytes and the unpacked XML,
+/// at most `max` (zip bombs of 1 MB unpack to gigabytes).
+fn docx_cost(len: u64, max: u64) -> u64 {
+    len.saturating_add(len.saturating_mul(50).min(max).saturating_mul(3))
+}
+
+/// `skipped: 39.1 KB is over the size limit of 19.5 KB (…)`: `what` in the limit's unit.
+fn over_limit(what: &str, max: u64) -> String {
+    format!(
+        "skipped: {what} is over the size limit of {} (raise max_file_size in crosscheck.toml or use --max-file-size)",
+        size_in(max, max)
+    )
+}
+
+/// A byte count in the unit that suits `n`.
+fn size(n: u64) -> String {
+    size_in(n, n)
+}
+
+/// A byte count in the unit that suits `unit_of`, so two sizes in one message compare at a
+/// glance (`1.5 MB is over the size limit of 0.5 MB`, not `… of 512.0 KB`).
+fn size_in(n: u64, unit_of: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if unit_of >= MB {
+        format!("{:.1} MB", n as f64 / MB as f64)
+    } else if unit_of >= KB {
+        format!("{:.1} KB", n as f64 / KB as f64)
     } else {
         format!("{n} bytes")
     }
@@ -293,13 +516,29 @@ fn human_size(n: u64) -> String {
 /// Builds a document from a file's bytes. Public so tests and other front ends can read
 /// in-memory input the same way files are read.
 pub fn read_bytes(shown: &str, format: Format, bytes: &[u8]) -> Result<Document, InputError> {
+    read_bytes_within(shown, format, bytes, LoadOptions::default().max_file_size)
+}
+
+/// [`read_bytes`] with a size limit for what a `.docx` unpacks to (`max_file_size` applies to
+/// the text, not only to the zip).
+pub fn read_bytes_within(shown: &str, format: Format, bytes: &[u8], max: u64) -> Result<Document, InputError> {
     use super::decode::{decode, DecodeError};
     if format == Format::Docx {
         if bytes.is_empty() {
             return Err(InputError::new(shown, "skipped: the file is empty").as_warning());
         }
-        let e = super::docx::read_docx(bytes)
-            .map_err(|m| InputError::new(shown, format!("cannot read as a Word document: {m}")))?;
+        let e = super::docx::read_docx_within(bytes, max).map_err(|e| match e {
+            super::docx::DocxError::TooBig { part, size } => {
+                let unpacked = match size {
+                    Some(n) => size_in(n, max),
+                    None => format!("over {}", size_in(max, max)),
+                };
+                InputError::new(shown, over_limit(&format!("{part} unpacks to {unpacked}, which"), max))
+            }
+            super::docx::DocxError::Unreadable(m) => {
+                InputError::new(shown, format!("cannot read as a Word document: {m}"))
+            }
+        })?;
         return Ok(Document::from_extracted(shown.to_string(), format, e));
     }
     let (text, warning) = decode(bytes).map_err(|e| match e {
@@ -312,6 +551,10 @@ pub fn read_bytes(shown: &str, format: Format, bytes: &[u8]) -> Result<Document,
         Format::Html => super::html::read_html(&text),
         Format::Docx => unreachable!("handled above"),
     };
+    if matches!(format, Format::Text | Format::Markdown) && e.text.trim().is_empty() {
+        // As an HTML page or a Word file without text is: read, but nothing to compare.
+        e.warnings.push("the file has no text".to_string());
+    }
     if let Some(w) = warning {
         e.warnings.insert(0, w);
     }

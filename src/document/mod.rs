@@ -15,6 +15,8 @@ pub mod offsets;
 
 use std::ops::Range;
 
+use crate::span;
+
 pub use extracted::{Extracted, Meta};
 pub use offsets::OffsetMap;
 use serde::Serialize;
@@ -102,7 +104,7 @@ impl Document {
     /// The source span that an analysis-text span came from.
     pub fn source_span(&self, text_span: Range<usize>) -> Range<usize> {
         let r = self.map.span_to_source(text_span);
-        clamp_to_chars(&self.source, r)
+        span::clamp(&self.source, r)
     }
 
     /// Line and column of a source byte offset.
@@ -110,12 +112,13 @@ impl Document {
         let offset = source_offset.min(self.source.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let column = self.source[start..floor_char(&self.source, offset)].chars().count() + 1;
+        let column = self.source[start..span::floor(&self.source, offset).max(start)].chars().count() + 1;
         LineCol { line, column }
     }
 
     /// The whole source line(s) around a source span, trimmed, for a one-line context.
     pub fn context(&self, source_span: Range<usize>) -> String {
+        let source_span = span::clamp(&self.source, source_span);
         let start = self.source[..source_span.start].rfind('\n').map_or(0, |p| p + 1);
         let end = self.source[source_span.end..].find('\n').map_or(self.source.len(), |p| source_span.end + p);
         let line = self.source[start..end].trim();
@@ -124,8 +127,8 @@ impl Document {
         if line.len() <= 2 * WINDOW + (source_span.end - source_span.start) {
             return line.to_string();
         }
-        let from = floor_char(&self.source, source_span.start.saturating_sub(WINDOW).max(start));
-        let to = floor_char(&self.source, (source_span.end + WINDOW).min(end));
+        let from = span::floor(&self.source, source_span.start.saturating_sub(WINDOW).max(start));
+        let to = span::floor(&self.source, (source_span.end + WINDOW).min(end));
         let mut s = String::new();
         if from > start {
             s.push('…');
@@ -142,24 +145,6 @@ fn line_starts(s: &str) -> Vec<usize> {
     let mut v = vec![0];
     v.extend(s.match_indices('\n').map(|(i, _)| i + 1));
     v
-}
-
-/// The largest char boundary at or below `i`.
-pub fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn clamp_to_chars(s: &str, r: Range<usize>) -> Range<usize> {
-    let start = floor_char(s, r.start);
-    let mut end = r.end.min(s.len());
-    while !s.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end.max(start)
 }
 
 #[cfg(test)]
