@@ -16,6 +16,7 @@ use crate::report::{
     concise::ConciseReporter, github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter,
     Outcome, Reporter,
 };
+use crate::report::{escape_controls, line_start_path};
 use crate::rules::{self, parse_pack, DateOrder, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
 
 /// Exit code: no finding at or above the threshold.
@@ -193,8 +194,30 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn usage_error(msg: impl std::fmt::Display) -> i32 {
-    eprintln!("error: {msg}");
+    eprintln!("error: {}", escape_controls(&msg.to_string()));
     EXIT_ERROR
+}
+
+/// Prints every problem on stderr, control characters escaped (file names and messages may
+/// quote document text).
+fn report_problems(errors: &[InputError]) {
+    let mut err = std::io::stderr().lock();
+    for e in errors {
+        let level = if e.warning { "warning" } else { "error" };
+        // stderr gone too: nothing left to tell.
+        let _ = writeln!(err, "{level}: {}", escape_controls(&e.to_string()));
+    }
+}
+
+/// Writes to stdout; a closed pipe (`crosscheck check | head`) is `Err("")`: the reader has
+/// what it wanted, so nothing is said about it.
+fn write_stdout(buf: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(buf).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(String::new()),
+        Err(e) => Err(format!("cannot write the report: {e}")),
+        Ok(()) => Ok(()),
+    }
 }
 
 /// The config in force: the one named, else the nearest crosscheck.toml.
@@ -256,15 +279,15 @@ fn run_check(args: CheckArgs) -> i32 {
     errors.extend(checked.errors);
     let findings = checked.findings;
 
-    // Problems always go to stderr, whatever the report format and destination.
-    for e in &errors {
-        eprintln!("{}: {e}", if e.warning { "warning" } else { "error" });
-    }
+    // A document read with a note (an encoding fallback, no article text) is a warning of the
+    // run as a whole, in the JSON `warnings` as on stderr.
     for d in &docs {
         for w in &d.warnings {
-            eprintln!("warning: {}: {w}", d.path);
+            errors.push(InputError::new(&d.path, w).as_warning());
         }
     }
+    // Problems always go to stderr, whatever the report format and destination.
+    report_problems(&errors);
 
     let outcome = Outcome { documents: &docs, findings: &findings, errors: &errors, rules: &set.rules };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -286,13 +309,12 @@ fn run_check(args: CheckArgs) -> i32 {
     }
     let written = match &args.output {
         Some(p) => std::fs::write(p, &buf).map_err(|e| format!("cannot write {}: {e}", p.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&buf).and_then(|_| out.flush()).map_err(|e| format!("cannot write the report: {e}"))
-        }
+        None => write_stdout(&buf),
     };
-    if let Err(msg) = written {
-        return usage_error(msg);
+    // A closed pipe is not an error of the run: its exit code still says what was found.
+    match written {
+        Err(msg) if !msg.is_empty() => return usage_error(msg),
+        _ => {}
     }
 
     if errors.iter().any(|e| !e.warning) {
@@ -333,19 +355,29 @@ fn run_rules(args: RuleArgs) -> i32 {
     let mut errors = Vec::new();
     let cfg = find_config(&args, &mut errors);
     let set = rule_set(&args, &cfg, &mut errors);
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
+    report_problems(&errors);
+    let mut out = String::new();
     for r in &set.rules {
-        println!("{:<24} {:<12} {:<8} {}", r.id, r.kind.as_str(), r.severity.as_str(), r.pack);
+        // An id is any word, `::error` too: it must not start a workflow command in a CI log.
+        out.push_str(&format!(
+            "{:<24} {:<12} {:<8} {}\n",
+            line_start_path(&r.id),
+            r.kind.as_str(),
+            r.severity.as_str(),
+            escape_controls(&r.pack)
+        ));
         if let Some(d) = &r.description {
             for line in d.lines() {
-                println!("    {line}");
+                out.push_str(&format!("    {}\n", escape_controls(line)));
             }
         }
     }
     if !set.facts.is_empty() {
-        println!("{} reference fact(s)", set.facts.len());
+        out.push_str(&format!("{} reference fact(s)\n", set.facts.len()));
+    }
+    match write_stdout(out.as_bytes()) {
+        Err(msg) if !msg.is_empty() => return usage_error(msg),
+        _ => {}
     }
     if errors.is_empty() {
         EXIT_CLEAN
@@ -368,25 +400,30 @@ fn run_facts(args: FactArgs) -> i32 {
         Err(msg) => return usage_error(msg),
     };
     errors.extend(loaded.errors);
-    for e in &errors {
-        eprintln!("{}: {e}", if e.warning { "warning" } else { "error" });
+    for d in &loaded.documents {
+        for w in &d.warnings {
+            errors.push(InputError::new(&d.path, w).as_warning());
+        }
     }
+    report_problems(&errors);
     let options =
         EngineOptions { date_order: args.date_order.map(DateOrderArg::order).or(cfg.date_order), ..Default::default() };
     let cx = crate::engine::Context::new(&loaded.documents, &options);
-    for e in &cx.failures {
-        eprintln!("error: {e}");
-    }
+    report_problems(&cx.failures);
     errors.extend(cx.failures.iter().cloned());
     let rows = crate::report::facts::rows(&cx);
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other).and_then(|_| writeln!(out))
+    let mut buf = Vec::new();
+    let rendered = if args.json {
+        serde_json::to_writer_pretty(&mut buf, &rows).map_err(std::io::Error::other).and_then(|_| writeln!(buf))
     } else {
-        crate::report::facts::write_text(&rows, &mut out)
+        crate::report::facts::write_text(&rows, &mut buf)
     };
-    if let Err(e) = written {
-        return usage_error(format!("cannot write: {e}"));
+    if let Err(e) = rendered {
+        return usage_error(format!("cannot render the facts: {e}"));
+    }
+    match write_stdout(&buf) {
+        Err(msg) if !msg.is_empty() => return usage_error(msg),
+        _ => {}
     }
     if errors.iter().all(|e| e.warning) {
         EXIT_CLEAN

@@ -46,9 +46,9 @@ struct Raw {
     rules: Vec<String>,
     default_rules: Option<bool>,
     #[serde(default)]
-    include: Vec<String>,
+    include: Vec<Spanned<String>>,
     #[serde(default, alias = "ignore")]
-    exclude: Vec<String>,
+    exclude: Vec<Spanned<String>>,
     fail_on: Option<Spanned<String>>,
     date_order: Option<Spanned<String>>,
     max_file_size: Option<u64>,
@@ -61,7 +61,9 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     let mut cur = Some(dir);
     while let Some(d) = cur {
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
+        // Anything by that name is the config, so that a pipe or a folder called
+        // crosscheck.toml is reported instead of silently passed over for a parent's file.
+        if candidate.symlink_metadata().is_ok() {
             return Some(candidate);
         }
         cur = d.parent();
@@ -72,8 +74,8 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Config, InputError> {
     let shown = crate::document::load::display(path);
-    let text =
-        std::fs::read_to_string(path).map_err(|e| InputError::new(&shown, format!("cannot read config: {e}")))?;
+    let text = crate::document::load::read_settings(path)
+        .map_err(|e| InputError::new(&shown, format!("cannot read config: {e}")))?;
     parse(&shown, &text, path.parent().unwrap_or(Path::new(".")))
 }
 
@@ -101,6 +103,13 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, InputError>
             })?),
             None => None,
         };
+    for g in raw.include.iter().chain(&raw.exclude) {
+        if let Err(e) = globset::Glob::new(g.get_ref().trim_start_matches("./")) {
+            // Point inside the string: the span covers the opening quote.
+            let span = g.span();
+            return Err(at(span.start + 1..span.end, format!("invalid glob `{}`: {}", g.get_ref(), e.kind())));
+        }
+    }
     let mut formats = BTreeMap::new();
     for (ext, f) in raw.formats {
         let fmt = Format::from_name(f.get_ref()).ok_or_else(|| {
@@ -112,8 +121,8 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, InputError>
         path: Some(PathBuf::from(shown)),
         rules: raw.rules.iter().map(|r| base.join(r)).collect(),
         default_rules: raw.default_rules,
-        include: raw.include,
-        exclude: raw.exclude,
+        include: raw.include.into_iter().map(Spanned::into_inner).collect(),
+        exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
         fail_on: raw.fail_on.map(|f| f.into_inner()),
         date_order,
         max_file_size: raw.max_file_size,
@@ -145,5 +154,13 @@ mod tests {
         let e = parse("c.toml", "\nfial_on = 1\n", Path::new(".")).unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(e.message.contains("fial_on"));
+    }
+
+    #[test]
+    fn an_invalid_glob_is_located() {
+        let e =
+            parse("c.toml", "include = [\"*.md\"]\nexclude = [\"ok\", \"drafts/[a-\"]\n", Path::new(".")).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(19)), "{e}");
+        assert!(e.message.contains("invalid glob `drafts/[a-`"), "{e}");
     }
 }

@@ -80,6 +80,17 @@ pub fn window(s: &str, r: Range<usize>, before: usize, after: usize) -> Range<us
     start.min(r.start)..end.max(r.end)
 }
 
+/// The part of `outer` within `reach` bytes of `inner`, on character boundaries: a sentence cut
+/// down to the neighbourhood of one fact in it. With a reach far beyond real sentences it only
+/// bounds runaway ones (a text without punctuation is one sentence of megabytes), where reading
+/// the whole sentence again for every fact in it made the work quadratic.
+pub fn near(s: &str, outer: Range<usize>, inner: Range<usize>, reach: usize) -> Range<usize> {
+    let w = window(s, inner, reach, reach);
+    let o = clamp(s, outer);
+    let start = o.start.max(w.start);
+    start..o.end.min(w.end).max(start)
+}
+
 /// The byte offset in `original` of byte `i` of a copy made from it one character at a time by
 /// `f`, as `to_lowercase` does, which changes byte lengths (`İ` is 2 bytes, its lowercase 3).
 /// Offsets inside a mapped character go to the start of the original one; offsets past the end
@@ -116,9 +127,11 @@ mod tests {
         let s = "x“y”z";
         assert_eq!(clamp(s, 2..6), 1..8);
         assert_eq!(shrink(s, 2..6), 4..5);
-        assert_eq!(clamp(s, 9..2), 9..9);
+        #[allow(clippy::reversed_empty_ranges)] // reversed input is what is tested
+        let (reversed, reversed2) = (9..2, 7..2);
+        assert_eq!(clamp(s, reversed), 9..9);
         assert_eq!(shrink(s, 2..3), 1..1);
-        assert_eq!(shrink(s, 7..2), 1..1);
+        assert_eq!(shrink(s, reversed2), 1..1);
         assert_eq!(slice(s, 2..100), "“y”z");
     }
 
@@ -139,6 +152,18 @@ mod tests {
         assert!(w.start <= at && w.end > at && at - w.start <= 2 && w.end - (at + 1) <= 2, "{w:?}");
         assert_eq!(&s[w], " x ");
         assert_eq!(window(s, 0..1, 10, 0), 0..2);
+    }
+
+    #[test]
+    fn near_cuts_a_long_outer_range_around_the_inner_one() {
+        let s = format!("{}NEEDLE{}", "a b ".repeat(1000), " c d".repeat(1000));
+        let at = s.find("NEEDLE").unwrap();
+        let r = near(&s, 0..s.len(), at..at + 6, 10);
+        assert_eq!(r, at - 10..at + 16);
+        // A short outer range is kept whole.
+        assert_eq!(near(&s, at - 4..at + 8, at..at + 6, 10), at - 4..at + 8);
+        // Never past the reach, so a multi-byte neighbour is left out.
+        assert_eq!(near("“x”", 0..7, 3..4, 1), 3..4);
     }
 
     #[test]

@@ -74,6 +74,37 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         i += clen;
     }
     push(&mut out, start, bytes.len());
+    cut_runaway(text, out)
+}
+
+/// The longest sentence passed on, in bytes. Real sentences are far shorter; a text without
+/// punctuation (a word list, a transcript, a broken export) is one sentence of megabytes, and
+/// every step that reads a whole sentence per fact in it would be quadratic in its length.
+pub const MAX_SENTENCE: usize = 8_000;
+
+/// Sentences longer than [`MAX_SENTENCE`] cut into pieces at white space.
+fn cut_runaway(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if sentences.iter().all(|r| r.len() <= MAX_SENTENCE) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for r in sentences {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE {
+            let limit = crate::span::floor(text, start + MAX_SENTENCE);
+            let cut = text[start..limit].rfind(char::is_whitespace).filter(|&p| p > 0).map_or(limit, |p| start + p);
+            let cut = if cut > start { cut } else { crate::span::after_char(text, start) };
+            let piece = trim(text, start..cut);
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+            start = cut;
+        }
+        let piece = trim(text, start..r.end);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+    }
     out
 }
 
@@ -360,6 +391,19 @@ mod tests {
     fn keeps_initials_and_abbreviations() {
         let t = "J. R. Tolkien met the U.N. envoy on Jan. 5 in St. Petersburg. Next.";
         assert_eq!(split(t).len(), 2);
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut_at_white_space() {
+        let t = format!("Start here. Then {} end", "wörd ".repeat(5_000));
+        let s = sentences(&t);
+        assert_eq!(&t[s[0].clone()], "Start here.");
+        assert!(s.len() > 3 && s[1..].iter().all(|r| r.len() <= MAX_SENTENCE), "{s:?}");
+        // Nothing is lost but the white space at the cuts.
+        let joined: String = s[1..].iter().map(|r| &t[r.clone()]).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined, t["Start here. ".len()..].trim_end());
+        let no_space = "x".repeat(20_000);
+        assert_eq!(sentences(&no_space).iter().map(|r| r.len()).sum::<usize>(), 20_000);
     }
 
     #[test]

@@ -189,9 +189,8 @@ fn describes_a_name(text: &str, a: &Attribution) -> bool {
     let Some(cut) = cut else { return false };
     let Some(rest) = before[..cut].trim_end().strip_suffix(',') else { return false };
     // The name opens its clause: capitalised words only, none a function word (`In May, the`).
-    let start = rest
-        .rfind(['.', '!', '?', '\n', '"', '“', '”', ';', ':', ','])
-        .map_or(0, |i| crate::span::after_char(rest, i));
+    let start =
+        rest.rfind(['.', '!', '?', '\n', '"', '“', '”', ';', ':', ',']).map_or(0, |i| crate::span::after_char(rest, i));
     let name: Vec<&str> = rest[start..].split_whitespace().collect();
     (1..=5).contains(&name.len())
         && name.iter().all(|w| {

@@ -88,8 +88,12 @@ pub fn window(cx: &Context, doc: usize, at: usize) -> Range<usize> {
         return 0..0;
     }
     let start = if i > 0 { sents[i - 1].start } else { sents[i].start };
-    start..sents[i].end.max(at)
+    crate::span::near(&cx.docs[doc].text, start..sents[i].end.max(at), at..at, REACH)
 }
+
+/// How far a window or a sentence reaches on each side of the fact it is read for: far beyond
+/// real sentences, so only runaway ones (text without punctuation) are cut.
+pub const REACH: usize = 4_000;
 
 /// Folded content words of a window (stopwords and generic words left out).
 pub fn content_words(cx: &Context, doc: usize, w: Range<usize>) -> BTreeSet<String> {

@@ -60,6 +60,8 @@ const CONTEXT_WORDS: usize = 60;
 const INDEX_CONTEXT: usize = 12;
 /// A stem in more quotes than this is too common to find candidates with.
 const MAX_POSTING: usize = 100;
+/// The most later quotes one quote is compared with (those sharing the most rare stems).
+const MAX_PARTNERS: usize = 64;
 /// Weight of a function word relative to a content word in the similarity.
 const STOP_WEIGHT: f64 = 0.3;
 /// Lowest similarity of a reported pair.
@@ -172,6 +174,8 @@ fn prepare(text: &str, doc: usize, idx: usize, q: &Quote, stemmer: &Stemmer) -> 
     if region.end > text.len() || !text.is_char_boundary(region.start) || !text.is_char_boundary(region.end) {
         region = inner.clone();
     }
+    // Only the context words around the quote are used; a runaway sentence is not read whole.
+    let region = crate::span::near(text, region, inner.clone(), super::context::REACH);
     let words = text::words_in(text, region);
     let q0 = words.partition_point(|w| w.range.start < inner.start);
     let q1 = words.partition_point(|w| w.range.start < inner.end);
@@ -225,31 +229,54 @@ fn candidates(prepared: &[&Prepared]) -> Vec<(usize, usize)> {
             }
         }
         touched.sort_unstable();
+        let mut mine: Vec<(u32, usize)> = Vec::new();
         for &j in &touched {
             let (short, long) = (p.len().min(prepared[j].len()), p.len().max(prepared[j].len()));
             if counts[j] >= 2 && (short >= 3 || long >= 3) {
-                pairs.push((i, j));
+                mine.push((counts[j], j));
             }
             counts[j] = 0;
         }
         touched.clear();
+        // Each pair costs an alignment of two quotes with their context: a quote is compared
+        // with its best-sharing partners only, so the work stays linear in the number of quotes
+        // (text without sentence ends makes every quote long and alike).
+        if mine.len() > MAX_PARTNERS {
+            mine.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            mine.truncate(MAX_PARTNERS);
+            mine.sort_unstable_by_key(|&(_, j)| j);
+        }
+        pairs.extend(mine.into_iter().map(|(_, j)| (i, j)));
     }
     pairs
 }
 
 /// Local alignment (Smith-Waterman) of `r` against `l`: the best-scoring stretches as word ranges
 /// `(r_range, l_range)`. Content words weigh more than function words.
-fn local_align(r: &[Tok], l: &[Tok]) -> Option<(Range<usize>, Range<usize>)> {
+fn local_align<'t>(r: &'t [Tok], l: &'t [Tok]) -> Option<(Range<usize>, Range<usize>)> {
     let (n, m) = (r.len(), l.len());
+    // Words as numbers, so a cell compares two integers, not two strings.
+    let mut ids: std::collections::HashMap<&'t str, u32> = std::collections::HashMap::new();
+    let mut id = |t: &'t Tok| {
+        let next = ids.len() as u32;
+        *ids.entry(t.key.as_str()).or_insert(next)
+    };
+    let rk: Vec<u32> = r.iter().map(&mut id).collect();
+    let lk: Vec<u32> = l.iter().map(&mut id).collect();
+    // Two rows of the score matrix (and of where each cell's stretch starts) are enough: every
+    // cell looks at its row and the one above. The quotes of a long text can be hundreds of
+    // words with their context; whole matrices cost megabytes per pair.
     let w = m + 1;
-    let mut score = vec![0i32; (n + 1) * w];
-    let mut start = vec![(0usize, 0usize); (n + 1) * w];
+    let (mut prev, mut cur) = (vec![0i32; w], vec![0i32; w]);
+    let (mut prev_st, mut cur_st) = (vec![(0usize, 0usize); w], vec![(0usize, 0usize); w]);
     let gap = |t: &Tok| if t.content { 2 } else { 1 };
-    let mut best = (0i32, 0usize, 0usize);
+    let mut best = (0i32, 0usize, 0usize, (0usize, 0usize));
     for i in 1..=n {
+        cur[0] = 0;
+        cur_st[0] = (0, 0);
         for j in 1..=m {
-            let same = r[i - 1].key == l[j - 1].key;
-            let diag = score[(i - 1) * w + j - 1]
+            let same = rk[i - 1] == lk[j - 1];
+            let diag = prev[j - 1]
                 + if same {
                     if r[i - 1].content {
                         3
@@ -259,36 +286,35 @@ fn local_align(r: &[Tok], l: &[Tok]) -> Option<(Range<usize>, Range<usize>)> {
                 } else {
                     -2
                 };
-            let up = score[(i - 1) * w + j] - gap(&r[i - 1]);
-            let left = score[i * w + j - 1] - gap(&l[j - 1]);
-            let from = |ii: usize, jj: usize, s: &[i32], st: &[(usize, usize)]| {
-                if s[ii * w + jj] == 0 {
-                    (ii, jj)
-                } else {
-                    st[ii * w + jj]
-                }
-            };
+            let up = prev[j] - gap(&r[i - 1]);
+            let left = cur[j - 1] - gap(&l[j - 1]);
+            // Where a stretch through a neighbour starts: at the neighbour if it scored nothing.
+            let from = |s: i32, st: (usize, usize), ii: usize, jj: usize| if s == 0 { (ii, jj) } else { st };
             let (v, st) = if diag >= up && diag >= left {
-                (diag, from(i - 1, j - 1, &score, &start))
+                (diag, from(prev[j - 1], prev_st[j - 1], i - 1, j - 1))
             } else if up >= left {
-                (up, from(i - 1, j, &score, &start))
+                (up, from(prev[j], prev_st[j], i - 1, j))
             } else {
-                (left, from(i, j - 1, &score, &start))
+                (left, from(cur[j - 1], cur_st[j - 1], i, j - 1))
             };
             if v > 0 {
-                score[i * w + j] = v;
-                start[i * w + j] = st;
+                cur[j] = v;
+                cur_st[j] = st;
                 if v > best.0 {
-                    best = (v, i, j);
+                    best = (v, i, j, st);
                 }
+            } else {
+                cur[j] = 0;
+                cur_st[j] = (0, 0);
             }
         }
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut prev_st, &mut cur_st);
     }
-    let (v, i, j) = best;
+    let (v, i, j, (i0, j0)) = best;
     if v <= 0 {
         return None;
     }
-    let (i0, j0) = start[i * w + j];
     Some((i0..i, j0..j))
 }
 
@@ -482,17 +508,36 @@ fn plain(s: &str) -> String {
 /// Whether the quote sits on a headline-case line: at least three words of four or more letters,
 /// every one capitalised (`'No Going Back,' Says Union`).
 fn in_headline(text: &str, q: &Quote) -> bool {
-    let (Some(before), Some(after)) = (text.get(..q.outer.start), text.get(q.outer.end..)) else {
+    if text.get(..q.outer.start).is_none() || text.get(q.outer.end..).is_none() {
         return false;
+    }
+    // A headline is a short line: one that runs on past the reach on either side is prose (and
+    // reading a line of megabytes for every pair of quotes in it was quadratic).
+    let reach = super::context::REACH;
+    let from = crate::span::floor(text, q.outer.start.saturating_sub(reach));
+    let start = match text[from..q.outer.start].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
     };
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let end = after.find('\n').map_or(text.len(), |i| q.outer.end + i);
-    let long: Vec<&str> = text[start..end]
+    let to = crate::span::floor(text, q.outer.end.saturating_add(reach));
+    let end = match text[q.outer.end..to].find('\n') {
+        Some(i) => q.outer.end + i,
+        None if to == text.len() => text.len(),
+        None => return false,
+    };
+    let mut long = 0;
+    for w in text[start..end]
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    long.len() >= 3 && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
 }
 
 /// Whether two speaker phrases name different speakers: they share no capitalised word and

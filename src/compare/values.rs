@@ -125,6 +125,16 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
     for (i, it) in items.iter().enumerate() {
         by_doc[it.doc].push(i);
     }
+    // Each document's values by position, so that the values inside one window are found by
+    // search instead of a scan of the document (quadratic in a long one).
+    let by_pos: Vec<Vec<(usize, usize)>> = by_doc
+        .iter()
+        .map(|idx| {
+            let mut v: Vec<(usize, usize)> = idx.iter().map(|&i| (items[i].val.span().start, i)).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
     let tokens: Vec<Vec<&str>> = items
         .iter()
         .map(|it| {
@@ -142,7 +152,7 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                 return (0..0, context::Subject::default(), false);
             }
             let w = context::window(cx, it.doc, it.val.span().start);
-            let rival = rule.kind == RuleKind::Numbers && rival_nearby(&items, &by_doc[it.doc], i, &w, tolerance);
+            let rival = rule.kind == RuleKind::Numbers && rival_nearby(&items, &by_pos[it.doc], i, &w, tolerance);
             let subject = context::subject(cx, it.doc, w.clone());
             (w, subject, rival)
         })
@@ -307,9 +317,11 @@ fn small_count(q: &Quantity) -> bool {
 /// Whether the window around item `i` holds another figure with its key and a different value
 /// (`after 6 minutes ... on 76 minutes`): which of the two another document's figure answers
 /// is then a guess.
-fn rival_nearby(items: &[Item], of_doc: &[usize], i: usize, window: &Range<usize>, tolerance: f64) -> bool {
+fn rival_nearby(items: &[Item], by_pos: &[(usize, usize)], i: usize, window: &Range<usize>, tolerance: f64) -> bool {
     let (me, Val::Num(x)) = (&items[i], &items[i].val) else { return false };
-    of_doc.iter().map(|&k| (k, &items[k])).any(|(k, it)| match &it.val {
+    let from = by_pos.partition_point(|&(start, _)| start < window.start);
+    let to = by_pos.partition_point(|&(start, _)| start <= window.end);
+    by_pos[from..to.max(from)].iter().map(|&(_, k)| (k, &items[k])).any(|(k, it)| match &it.val {
         Val::Num(y) if k != i && it.key == me.key => {
             let s = it.val.span();
             window.start <= s.start && s.end <= window.end && !numbers::compatible(x, y, tolerance)
@@ -326,7 +338,8 @@ fn comparable(a: &Quantity, b: &Quantity) -> bool {
 fn sentence_of(cx: &Context, doc: usize, at: usize) -> Range<usize> {
     let sents = &cx.sentences[doc];
     let i = sents.partition_point(|s| s.end <= at);
-    sents.get(i).cloned().unwrap_or(at..at)
+    let sent = sents.get(i).cloned().unwrap_or(at..at);
+    crate::span::near(&cx.docs[doc].text, sent, at..at, context::REACH)
 }
 
 /// Words of a changed span that are not part of the value it holds.

@@ -479,8 +479,11 @@ pub fn blank(text: &mut String, ranges: &[Range<usize>]) {
 /// Reads a plain-text file: leading metadata and web boilerplate are blanked in the analysis
 /// text, which keeps the source's byte positions (identity map).
 pub fn read_text(src: &str) -> Extracted {
-    let (meta, span) = leading_metadata(src);
-    let mut text = src.to_string();
+    // Lines and paragraphs end at a lone `\r` too (old Mac files); the text says `\n` there so
+    // sentences and blocks see the break.
+    let lines = super::lone_cr_as_lf(src);
+    let (meta, span) = leading_metadata(&lines);
+    let mut text = lines.into_owned();
     blank(&mut text, &[span]);
     let ranges = web_boilerplate(&text);
     blank(&mut text, &ranges);

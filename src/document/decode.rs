@@ -62,6 +62,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), DecodeError> {
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), None),
+            Err(_) if mostly_utf8(bytes) => lossy_utf8(bytes),
             Err(_) => {
                 let (s, _, _) = WINDOWS_1252.decode(bytes);
                 (s.into_owned(), Some("decoded as Windows-1252: not valid UTF-8".to_string()))
@@ -78,6 +79,40 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), DecodeError> {
         return Err(DecodeError::Binary("it is mostly control characters"));
     }
     Ok((text, warning))
+}
+
+/// Whether a file that is not valid UTF-8 is still UTF-8 with a few bad bytes (a truncated
+/// paste, one stray byte): it has valid multi-byte sequences, and no more bad ones. A
+/// Windows-1252 file has almost never a valid multi-byte UTF-8 sequence (its `é` is one byte
+/// followed by ASCII), so it keeps the Windows-1252 reading.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && invalid <= multibyte
+}
+
+/// UTF-8 with each bad sequence replaced by U+FFFD, and a warning that says where the first is.
+fn lossy_utf8(bytes: &[u8]) -> (String, Option<String>) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut first: Option<(usize, usize)> = None;
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+            if first.is_none() {
+                let line_start = text.rfind('\n').map_or(0, |p| p + 1);
+                first = Some((text.matches('\n').count() + 1, text[line_start..].chars().count() + 1));
+            }
+            text.push('\u{fffd}');
+        }
+    }
+    let (line, column) = first.unwrap_or((1, 1));
+    let what = if bad == 1 { "1 invalid byte sequence".to_string() } else { format!("{bad} invalid byte sequences") };
+    (text, Some(format!("malformed UTF-8: {what} replaced with U+FFFD (the first at line {line}, column {column})")))
 }
 
 fn decode_with(enc: &'static Encoding, bytes: &[u8], name: &str) -> (String, Option<String>) {
@@ -154,6 +189,17 @@ mod tests {
         let (s, w) = decode(b"The minister\x92s caf\xe9 opened on 2 May.").unwrap();
         assert_eq!(s, "The minister’s café opened on 2 May.");
         assert_eq!(w.as_deref(), Some("decoded as Windows-1252: not valid UTF-8"));
+    }
+
+    #[test]
+    fn one_bad_byte_in_utf8_is_replaced_not_the_whole_file_reread() {
+        let bytes = ["Zürich’s mayor\nsaid “yes” ".as_bytes(), b"\xff", " to the plan.".as_bytes()].concat();
+        let (s, w) = decode(&bytes).unwrap();
+        assert_eq!(s, "Zürich’s mayor\nsaid “yes” \u{fffd} to the plan.");
+        assert_eq!(
+            w.as_deref(),
+            Some("malformed UTF-8: 1 invalid byte sequence replaced with U+FFFD (the first at line 2, column 12)")
+        );
     }
 
     #[test]

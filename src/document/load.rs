@@ -82,10 +82,8 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
     // Reading is parallel, but what a file holds while it is read is bounded by the budget, so
     // memory does not grow with the thread count on big files.
     let budget = Budget::new(READ_BUDGET.max(opts.max_file_size.saturating_mul(2)));
-    let results: Vec<Result<Document, InputError>> = todo
-        .par_iter()
-        .map(|(shown, p, f)| read_file_within(p, shown, *f, opts.max_file_size, &budget))
-        .collect();
+    let results: Vec<Result<Document, InputError>> =
+        todo.par_iter().map(|(shown, p, f)| read_file_within(p, shown, *f, opts.max_file_size, &budget)).collect();
     let mut documents = Vec::new();
     for r in results {
         match r {
@@ -414,7 +412,8 @@ pub fn read_settings(path: &Path) -> Result<String, String> {
         }
         other => other.to_string(),
     })?;
-    String::from_utf8(bytes).map_err(|e| format!("it is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map_err(|e| format!("it is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
 /// How much the files being read at one moment may hold in all (see [`Budget`]).
@@ -463,7 +462,13 @@ pub fn read_file(path: &Path, shown: &str, format: Format, max: u64) -> Result<D
     read_file_within(path, shown, format, max, &Budget::new(READ_BUDGET.max(max.saturating_mul(2))))
 }
 
-fn read_file_within(path: &Path, shown: &str, format: Format, max: u64, budget: &Budget) -> Result<Document, InputError> {
+fn read_file_within(
+    path: &Path,
+    shown: &str,
+    format: Format,
+    max: u64,
+    budget: &Budget,
+) -> Result<Document, InputError> {
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     // A `.docx` unpacks to many times its size: count what it may unpack to.
     let _taken = budget.take(if format == Format::Docx { docx_cost(len, max) } else { len.min(max) });

@@ -116,11 +116,20 @@ impl Document {
         LineCol { line, column }
     }
 
+    /// The source lines that hold a source span: from the start of the first to the line break
+    /// (excluded) that ends the last.
+    pub fn lines_of(&self, source_span: Range<usize>) -> Range<usize> {
+        let source_span = span::clamp(&self.source, source_span);
+        let first = self.line_starts.partition_point(|&s| s <= source_span.start).max(1) - 1;
+        let last = self.line_starts.partition_point(|&s| s <= source_span.end).max(1) - 1;
+        let end = self.line_starts.get(last + 1).map_or(self.source.len(), |&next| next - 1);
+        self.line_starts[first]..end
+    }
+
     /// The whole source line(s) around a source span, trimmed, for a one-line context.
     pub fn context(&self, source_span: Range<usize>) -> String {
         let source_span = span::clamp(&self.source, source_span);
-        let start = self.source[..source_span.start].rfind('\n').map_or(0, |p| p + 1);
-        let end = self.source[source_span.end..].find('\n').map_or(self.source.len(), |p| source_span.end + p);
+        let Range { start, end } = self.lines_of(source_span.clone());
         let line = self.source[start..end].trim();
         // Long paragraphs are one line in many files: keep a window around the span.
         const WINDOW: usize = 160;
@@ -141,9 +150,32 @@ impl Document {
     }
 }
 
+/// `s` with every lone `\r` (one not followed by `\n`) made a `\n`: the same length, so offsets
+/// hold, for code that only knows `\n` as a line break.
+pub fn lone_cr_as_lf(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let lone: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')).collect();
+    if lone.is_empty() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut bytes = b.to_vec();
+    for i in lone {
+        bytes[i] = b'\n';
+    }
+    // ASCII for ASCII: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| s.to_string()))
+}
+
+/// Where each line starts. A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files, some
+/// exports), as editors count them.
 fn line_starts(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
     let mut v = vec![0];
-    v.extend(s.match_indices('\n').map(|(i, _)| i + 1));
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            v.push(i + 1);
+        }
+    }
     v
 }
 

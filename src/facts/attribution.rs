@@ -24,7 +24,7 @@
 //! (capitalisation, function words, punctuation between words), so they favour precision and
 //! give nothing when a sentence does not fit.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -1845,7 +1845,18 @@ pub fn resolve_pronouns(text: &str, sentences: &[Range<usize>], attributions: &m
     resolve_with(text, sentences, &DocContext::new(text, sentences), attributions);
 }
 
+/// How far before a pronoun (in its sentence or the one before) an antecedent is looked for:
+/// far beyond real sentences, so only runaway ones (text without punctuation) are cut.
+const REACH: usize = 4_000;
+
 fn resolve_with(text: &str, sentences: &[Range<usize>], ctx: &DocContext, attributions: &mut [Attribution]) {
+    // The attributions of each sentence, looked up instead of scanned for every pronoun (the
+    // scans made a long document quadratic). Resolving changes agents, never sentences.
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, a) in attributions.iter().enumerate() {
+        by_sentence.entry((a.sentence.start, a.sentence.end)).or_default().push(i);
+    }
+    let of = |r: &Range<usize>| by_sentence.get(&(r.start, r.end)).map_or(&[][..], Vec::as_slice);
     for idx in 0..attributions.len() {
         let at = &attributions[idx];
         if !at.agent.pronoun || !has(PRONOUNS, &fold(&at.agent.text)) {
@@ -1857,10 +1868,11 @@ fn resolve_with(text: &str, sentences: &[Range<usize>], ctx: &DocContext, attrib
             "they" | "them" | "their" => Want::Any,
             _ => continue,
         };
-        let Some(si) = sentences.iter().position(|r| r.start <= at.agent.span.start && at.agent.span.end <= r.end)
-        else {
+        // Sentences are sorted and disjoint: the one holding the pronoun is found by search.
+        let si = sentences.partition_point(|r| r.end < at.agent.span.end);
+        if !sentences.get(si).is_some_and(|r| r.start <= at.agent.span.start && at.agent.span.end <= r.end) {
             continue;
-        };
+        }
         let mut exclude: Vec<Range<usize>> = Vec::new();
         if let Some((r, _)) = &at.recipient {
             exclude.push(r.clone());
@@ -1868,7 +1880,10 @@ fn resolve_with(text: &str, sentences: &[Range<usize>], ctx: &DocContext, attrib
         let limit = at.agent.span.start;
         let mut pick = None;
         // Same sentence, before the pronoun: the last mention.
-        let same = candidates(text, sentences[si].clone(), ctx, want, attributions, &exclude);
+        // A runaway sentence (no punctuation for pages) is read near the pronoun only.
+        let near = |r: &Range<usize>, at: Range<usize>| crate::span::near(text, r.clone(), at, REACH);
+        let same_known: Vec<&Attribution> = of(&sentences[si]).iter().map(|&i| &attributions[i]).collect();
+        let same = candidates(text, near(&sentences[si], at.agent.span.clone()), ctx, want, &same_known, &exclude);
         if let Some(c) = same.into_iter().rfind(|a| a.span.end <= limit) {
             pick = Some(c);
         }
@@ -1877,13 +1892,12 @@ fn resolve_with(text: &str, sentences: &[Range<usize>], ctx: &DocContext, attrib
                 break;
             }
             let r = sentences[si - back].clone();
-            let found = candidates(text, r.clone(), ctx, want, attributions, &exclude);
+            let known: Vec<&Attribution> = of(&r).iter().map(|&i| &attributions[i]).collect();
+            let found = candidates(text, near(&r, r.end..r.end), ctx, want, &known, &exclude);
             // `X, the owner of the Hotel Y, said …. She said …`: the one who spoke last speaks
             // on, whatever other names stand before it.
-            let speaker = found
-                .iter()
-                .rfind(|c| attributions.iter().any(|a| !a.agent.pronoun && a.sentence == r && a.agent.span == c.span))
-                .cloned();
+            let speaker =
+                found.iter().rfind(|c| known.iter().any(|a| !a.agent.pronoun && a.agent.span == c.span)).cloned();
             pick = speaker.or_else(|| found.into_iter().next());
         }
         if let Some(mut c) = pick {
@@ -1901,12 +1915,13 @@ enum Want {
 }
 
 /// Mentions in a sentence that a pronoun could stand for, in text order.
+/// `known` are the attributions of that sentence; `r` may be the part of it near the pronoun.
 fn candidates(
     text: &str,
     r: Range<usize>,
     ctx: &DocContext,
     want: Want,
-    known: &[Attribution],
+    known: &[&Attribution],
     exclude: &[Range<usize>],
 ) -> Vec<Agent> {
     let s = Sent::new(text, r.clone());
@@ -1915,11 +1930,8 @@ fn candidates(
         Want::Body => a.organisation.is_some() && a.person.is_none(),
         Want::Any => a.organisation.is_some() || a.person.is_some() || a.title.is_some(),
     };
-    let mut out: Vec<Agent> = known
-        .iter()
-        .filter(|a| a.sentence == r && !a.agent.pronoun && fits(&a.agent))
-        .map(|a| a.agent.clone())
-        .collect();
+    let mut out: Vec<Agent> =
+        known.iter().filter(|a| !a.agent.pronoun && fits(&a.agent)).map(|a| a.agent.clone()).collect();
     let mut i = 0;
     while i < s.n() {
         if !s.cap(i) {

@@ -1251,7 +1251,13 @@ fn join_key(noun: Option<String>, verb: Option<String>) -> Option<String> {
 /// (Agency) — ...`): a short place before it on its line, ending in a comma, and a dash after it.
 /// It says when the story was filed, not when the event of the sentence after it happened.
 fn dateline(text: &str, date: Range<usize>) -> bool {
-    let line_start = text[..date.start].rfind('\n').map_or(0, |i| i + 1);
+    // The place must be short: look back a little, not to the start of a line of megabytes.
+    let from = crate::span::floor(text, date.start.saturating_sub(4_096));
+    let line_start = match text[from..date.start].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let before = text[line_start..date.start].trim_end();
     if before.is_empty() || before.len() > 60 || !before.ends_with(',') || before.contains(['.', '!', '?']) {
         return false;

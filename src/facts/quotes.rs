@@ -54,6 +54,9 @@ const MAX_SINGLE: usize = 400;
 const MAX_MISMATCHED: usize = 60;
 /// Longest speaker noun phrase, in words.
 const MAX_SPEAKER_WORDS: usize = 8;
+/// How far from a quote its speaker is looked for, in bytes: far beyond real sentences, so only
+/// runaway ones (text without punctuation) are cut.
+const REACH: usize = 4_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -271,7 +274,10 @@ fn scan_single(text: &str, marks: &[Mark], i: usize, spans: &mut Vec<(Range<usiz
         // `the workers’ party’`: a plural possessive before a lowercase word is passed over when
         // another closer follows in the same sentence.
         if c.prev == Some('s') && c.next == Some(' ') && text[c.end..].chars().nth(1).is_some_and(char::is_lowercase) {
-            let sentence_end = text[c.end..].find(['.', '!', '?']).map_or(text.len(), |p| c.end + p);
+            // Only marks in reach are compared with the sentence end: look no further for it
+            // (a text without punctuation made this a scan to the end for every mark).
+            let limit = crate::span::floor(text, m.end + MAX_SINGLE + 1).max(c.end);
+            let sentence_end = text[c.end..limit].find(['.', '!', '?']).map_or(text.len(), |p| c.end + p);
             if marks[k + 1..].iter().take_while(|d| in_reach(d) && d.pos < sentence_end).any(is_closer) {
                 continue;
             }
@@ -536,10 +542,12 @@ fn find_speaker(
     sentence: &Range<usize>,
     outer: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let pre = text::words_in(text, sentence.start..outer.start);
+    // The speaker stands next to the quote: a runaway sentence is read near it only.
+    let near = |r: Range<usize>, at: usize| crate::span::near(text, r, at..at, REACH);
+    let pre = text::words_in(text, near(sentence.start..outer.start, outer.start));
     speaker_before(text, &pre, outer.start)
         .or_else(|| {
-            let post = text::words_in(text, outer.end..sentence.end);
+            let post = text::words_in(text, near(outer.end..sentence.end, outer.end));
             if !post.is_empty() {
                 let gap = &text[outer.end..post[0].range.start];
                 if gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–')) {
@@ -548,11 +556,11 @@ fn find_speaker(
                 return None;
             }
             // `"We will win." Smith said.`: the sentence splitter ended the sentence at the quote.
-            let next = sentences.iter().find(|s| s.start >= sentence.end)?;
+            let next = sentences.get(sentences.partition_point(|s| s.start < sentence.end))?;
             if !only_space(&text[sentence.end..next.start]) || text[sentence.end..next.start].contains("\n\n") {
                 return None;
             }
-            speaker_after(text, &text::words_in(text, next.clone()), true)
+            speaker_after(text, &text::words_in(text, near(next.clone(), next.start)), true)
         })
         .or_else(|| according_to(text, &pre))
         .or_else(|| headline_speaker(text, &pre, outer.start))

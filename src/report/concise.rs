@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{human::summary, Outcome, Reporter};
+use super::{escape_controls, human::summary, line_start_path, Outcome, Reporter};
 
 pub struct ConciseReporter;
 
@@ -13,7 +13,7 @@ impl Reporter for ConciseReporter {
             let Some(first) = f.evidence.first() else { continue };
             let mut others: Vec<String> = Vec::new();
             for e in &f.evidence[1..] {
-                let at = format!("{}:{}:{}", e.document, e.line, e.column);
+                let at = format!("{}:{}:{}", escape_controls(&e.document), e.line, e.column);
                 if (e.document != first.document || e.line != first.line) && !others.contains(&at) {
                     others.push(at);
                 }
@@ -21,12 +21,12 @@ impl Reporter for ConciseReporter {
             write!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                first.document,
+                line_start_path(&first.document),
                 first.line,
                 first.column,
                 f.severity.as_str(),
-                f.rule,
-                f.message
+                escape_controls(&f.rule),
+                escape_controls(&f.message)
             )?;
             if !others.is_empty() {
                 write!(out, " (also {})", others.join(", "))?;

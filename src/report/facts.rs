@@ -34,7 +34,15 @@ pub fn rows(cx: &Context) -> Vec<FactRow> {
             push(n.span.clone(), "name", crate::compare::names::name_key(&n.text));
         }
         for d in &f.dates {
-            let sent = cx.sentences[i].iter().find(|s| s.start <= d.span.start && d.span.end <= s.end).cloned();
+            // Sentences are sorted and disjoint: the one holding the date is found by search, and
+            // read near the date only, as the comparison reads it.
+            let sents = &cx.sentences[i];
+            let sent = sents
+                .get(sents.partition_point(|s| s.end < d.span.end))
+                .filter(|s| s.start <= d.span.start && d.span.end <= s.end)
+                .map(|s| {
+                    crate::span::near(&doc.text, s.clone(), d.span.start..d.span.start, crate::compare::context::REACH)
+                });
             let key = sent.and_then(|s| crate::facts::dates::event_key(&doc.text, s, d.span.clone()));
             let mut v = crate::compare::values::date_value(d);
             if let Some(k) = key {
@@ -86,7 +94,7 @@ pub fn write_text(rows: &[FactRow], out: &mut dyn Write) -> io::Result<()> {
     let mut current = "";
     for r in rows {
         if r.document != current {
-            writeln!(out, "{}", r.document)?;
+            writeln!(out, "{}", super::line_start_path(&r.document))?;
             current = &r.document;
         }
         let text: String = if r.text.chars().count() > 60 {
@@ -94,7 +102,8 @@ pub fn write_text(rows: &[FactRow], out: &mut dyn Write) -> io::Result<()> {
         } else {
             r.text.clone()
         };
-        writeln!(out, "  {:>4}:{:<4} {:<6} {:<40} {}", r.line, r.column, r.kind, text, r.value)?;
+        let (text, value) = (super::escape_controls(&text), super::escape_controls(&r.value));
+        writeln!(out, "  {:>4}:{:<4} {:<6} {:<40} {}", r.line, r.column, r.kind, text, value)?;
     }
     Ok(())
 }

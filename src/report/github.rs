@@ -8,9 +8,12 @@ use crate::findings::Severity;
 
 pub struct GithubReporter;
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command: the runner's own escapes for `%`, CR and
+/// LF (so a name or quote cannot end the command and start another line), then any other
+/// control character as the other human-facing formats write it.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    super::escape_controls(&s).into_owned()
 }
 
 /// Escapes a property value (`file=`, `title=`), where `:` and `,` are separators too.
@@ -86,5 +89,6 @@ mod tests {
     fn escapes_separators_and_newlines() {
         assert_eq!(data("50% of\nit"), "50%25 of%0Ait");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(data("x\r\n::error::forged\x1b[2K"), "x%0D%0A::error::forged\\u{1b}[2K");
     }
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Outcome, Reporter};
+use super::{escape_controls, Outcome, Reporter};
 use crate::findings::{Evidence, Finding, Severity};
 
 /// How many places of one finding are drawn; the rest are counted in a note.
@@ -53,7 +53,8 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
     shown.truncate(MAX_SNIPPETS);
     let repeats = f.evidence.len() - shown.len() - hidden_forms;
 
-    let title = format!("{} [{}]", f.message, f.kind.as_str());
+    // The renderer escapes control characters in source lines, not in titles, paths or notes.
+    let title = format!("{} [{}]", escape_controls(&f.message), f.kind.as_str());
     let mut group = Group::with_title(level(f.severity).primary_title(title).id(f.rule.as_str()));
     // Places on the same line of one document share a snippet.
     let mut i = 0;
@@ -69,12 +70,14 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
         let src = &doc.source;
         let first = same.iter().map(|x| x.source_span.start).min().unwrap_or(0);
         let last = same.iter().map(|x| x.source_span.end).max().unwrap_or(0);
-        let start = src[..first].rfind('\n').map_or(0, |p| p + 1);
-        let end = src[last..].find('\n').map_or(src.len(), |p| last + p);
-        let mut snippet = Snippet::source(&src[start..end]).line_start(e.line).path(doc.path.as_str());
+        let std::ops::Range { start, end } = doc.lines_of(first..last);
+        // The renderer breaks lines at `\n` only; a lone `\r` is a break too (same length).
+        let lines = crate::document::lone_cr_as_lf(&src[start..end]);
+        let mut snippet = Snippet::source(lines).line_start(e.line).path(escape_controls(&doc.path));
         for x in same {
             let span = x.source_span.start - start..x.source_span.end - start;
-            snippet = snippet.annotation(AnnotationKind::Primary.span(span).label(label(f, x)));
+            snippet = snippet
+                .annotation(AnnotationKind::Primary.span(span).label(escape_controls(&label(f, x)).into_owned()));
         }
         group = group.element(snippet);
     }
@@ -94,10 +97,10 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
                     let mut lines = lines.clone();
                     lines.dedup();
                     let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-                    format!("{d}:{}", lines.join(","))
+                    format!("{}:{}", escape_controls(d), lines.join(","))
                 })
                 .collect();
-            notes.push(format!("`{form}` ×{n} in {}", places.join("; ")));
+            notes.push(format!("`{}` ×{n} in {}", escape_controls(form), places.join("; ")));
         }
     }
     if let Some(diff) = &f.diff {
@@ -105,9 +108,9 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
             .iter()
             .filter(|seg| !seg.text.trim().is_empty())
             .map(|seg| match seg.tag.as_str() {
-                "delete" => format!("[-{}-]", seg.text.trim()),
-                "insert" => format!("{{+{}+}}", seg.text.trim()),
-                _ => seg.text.trim().to_string(),
+                "delete" => format!("[-{}-]", escape_controls(seg.text.trim())),
+                "insert" => format!("{{+{}+}}", escape_controls(seg.text.trim())),
+                _ => escape_controls(seg.text.trim()).into_owned(),
             })
             .collect();
         notes.push(format!("wording: {}", parts.join(" ")));
@@ -122,7 +125,8 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
         report.push(Group::with_title(Level::NOTE.secondary_title(n)));
     }
     if let Some(c) = &f.canonical {
-        report.push(Group::with_title(Level::HELP.secondary_title(format!("preferred form: `{c}`"))));
+        report
+            .push(Group::with_title(Level::HELP.secondary_title(format!("preferred form: `{}`", escape_controls(c)))));
     }
     renderer.render(&report)
 }

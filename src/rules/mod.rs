@@ -5,8 +5,9 @@
 //! template and `description`, and the fields of its kind. The default pack
 //! (`rules/default.toml`) is compiled into the binary.
 //!
-//! A pack is parsed one `[[rule]]` at a time, so one broken rule is reported with its file, line
-//! and column while the pack's other rules still run.
+//! Each `[[rule]]` is read from its own table of the parsed pack, so one broken rule is reported
+//! with its file, line and column while the pack's other rules still run (after a TOML syntax
+//! error too: see [`parse_pack`]).
 
 mod parse;
 
@@ -186,10 +187,12 @@ impl RuleSet {
     pub fn from_packs(packs: Vec<RulePack>) -> (RuleSet, Vec<InputError>) {
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
+        // Where each id was first defined: a lookup, so that big packs stay linear.
+        let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for pack in packs {
             errors.extend(pack.errors);
             for (rule, pos) in pack.rules {
-                if let Some(prev) = set.rules.iter().find(|r| r.id == rule.id) {
+                if let Some(prev) = taken.get(&rule.id).map(|&i| &set.rules[i]) {
                     errors.push(InputError::at(
                         &rule.pack,
                         pos.0,
@@ -198,6 +201,7 @@ impl RuleSet {
                     ));
                     continue;
                 }
+                taken.insert(rule.id.clone(), set.rules.len());
                 set.rules.push(rule);
             }
             set.facts.extend(pack.facts);
@@ -232,7 +236,7 @@ pub fn load_packs(path: &std::path::Path) -> Vec<RulePack> {
         .into_iter()
         .map(|f| {
             let shown = crate::document::load::display(&f);
-            match std::fs::read_to_string(&f) {
+            match crate::document::load::read_settings(&f) {
                 Ok(text) => parse_pack(&shown, &text),
                 Err(e) => RulePack::failed(InputError::new(shown, format!("cannot read rule pack: {e}"))),
             }

@@ -4,10 +4,12 @@ use std::ops::Range;
 
 use regex::Regex;
 use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
+use toml_parser::lexer::TokenKind;
 
 use super::{DateOrder, DeclaredName, ReferenceFact, Rule, RuleKind, Settings, ValueType};
-use crate::error::{line_col, InputError};
+use crate::error::{InputError, LineIndex};
 use crate::findings::Severity;
 
 /// A parsed pack: its valid rules (with the line and column where each starts), its reference
@@ -27,18 +29,6 @@ impl RulePack {
     pub fn failed(e: InputError) -> Self {
         RulePack { path: e.path.clone(), errors: vec![e], ..Default::default() }
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChunk {
-    #[serde(default)]
-    rule: Vec<RawRule>,
-    #[serde(default)]
-    fact: Vec<RawFact>,
-    /// Accepted for documentation of the pack; not used by checks.
-    #[serde(default, rename = "pack")]
-    _pack: Option<RawPackMeta>,
 }
 
 #[derive(Deserialize)]
@@ -93,61 +83,151 @@ struct RawFact {
 }
 
 /// Parses one pack. Never fails as a whole: errors are collected in the returned pack.
+///
+/// The pack is parsed once by the TOML parser, and each `[[rule]]` and `[[fact]]` is read from
+/// its own table with the parser's spans, so an unknown key or a bad value costs that rule only
+/// and every position is exact (a `"""` string may hold lines that start with `[`). After a
+/// syntax error the pack is read again table by table, cut at the top-level headers that the
+/// TOML lexer finds (never inside a string or an array), so the other rules still run.
 pub fn parse_pack(path: &str, text: &str) -> RulePack {
+    let lines = LineIndex::new(text);
     let mut pack = RulePack { path: path.to_string(), ..Default::default() };
-    // A syntax error anywhere makes every later position unreliable: report it and stop.
-    if let Err(e) = text.parse::<toml::Table>() {
-        pack.errors.push(toml_error(path, text, 0, &e));
-        return pack;
-    }
-    for chunk in chunks(text) {
-        let part = &text[chunk.clone()];
-        match toml::from_str::<RawChunk>(part) {
-            Ok(raw) => {
-                for r in raw.rule {
-                    match validate_rule(path, text, chunk.start, r) {
-                        Ok(Some(rule)) => pack.rules.push(rule),
-                        Ok(None) => {}
-                        Err(e) => pack.errors.push(e),
-                    }
-                }
-                for f in raw.fact {
-                    match validate_fact(path, text, chunk.start, f) {
-                        Ok(fact) => pack.facts.push(fact),
-                        Err(e) => pack.errors.push(e),
-                    }
-                }
+    let whole = match DeTable::parse(text) {
+        Ok(root) => {
+            read_tables(&mut pack, &lines, 0, root.into_inner());
+            pack.errors.sort();
+            return pack;
+        }
+        Err(e) => e,
+    };
+    let mut parsed = Vec::new();
+    let mut failed = false;
+    for seg in segments(text) {
+        match DeTable::parse(&text[seg.clone()]) {
+            Ok(t) => parsed.push((seg, t.into_inner())),
+            Err(e) => {
+                pack.errors.push(toml_error(path, &lines, seg.start, &e));
+                failed = true;
             }
-            Err(e) => pack.errors.push(toml_error(path, text, chunk.start, &e)),
         }
     }
+    if !failed {
+        // Every table parses alone, so the error is between tables (a table defined twice):
+        // report it, and leave out the table where it is.
+        let at = whole.span().map(|s| s.start);
+        parsed.retain(|(seg, _)| at.is_none_or(|a| !seg.contains(&a)));
+        pack.errors.push(toml_error(path, &lines, 0, &whole));
+    }
+    for (seg, t) in parsed {
+        read_tables(&mut pack, &lines, seg.start, t);
+    }
+    pack.errors.sort();
     pack
 }
 
-/// Splits a pack into pieces that each start at a top-level `[[rule]]`, `[[fact]]` or `[table]`
-/// header (sub-tables such as `[[rule.name]]` stay with their rule).
-fn chunks(text: &str) -> Vec<Range<usize>> {
-    let mut starts = vec![0];
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let header =
-            t.starts_with('[') && !t.starts_with("[[rule.") && !t.starts_with("[rule.") && !t.starts_with("[[fact.");
-        if header && offset > 0 {
-            starts.push(offset);
+/// Reads the top-level tables of a parsed pack (or of one piece of it, starting at byte `base`).
+fn read_tables(pack: &mut RulePack, lines: &LineIndex, base: usize, table: DeTable<'_>) {
+    let path = pack.path.clone();
+    let cx = Ctx { path: &path, lines, base };
+    for (key, value) in table {
+        let span = value.span();
+        match key.get_ref().as_ref() {
+            "rule" => match value.into_inner() {
+                DeValue::Array(items) => {
+                    for item in items {
+                        match RawRule::deserialize(ValueDeserializer::from(item)) {
+                            Ok(r) => match validate_rule(&cx, r) {
+                                Ok(Some(rule)) => pack.rules.push(rule),
+                                Ok(None) => {}
+                                Err(e) => pack.errors.push(e),
+                            },
+                            Err(e) => pack.errors.push(toml_error(&path, lines, base, &e)),
+                        }
+                    }
+                }
+                _ => pack.errors.push(cx.err(span, "`rule` must be written as `[[rule]]` tables".into())),
+            },
+            "fact" => match value.into_inner() {
+                DeValue::Array(items) => {
+                    for item in items {
+                        match RawFact::deserialize(ValueDeserializer::from(item)) {
+                            Ok(f) => match validate_fact(&cx, f) {
+                                Ok(fact) => pack.facts.push(fact),
+                                Err(e) => pack.errors.push(e),
+                            },
+                            Err(e) => pack.errors.push(toml_error(&path, lines, base, &e)),
+                        }
+                    }
+                }
+                _ => pack.errors.push(cx.err(span, "`fact` must be written as `[[fact]]` tables".into())),
+            },
+            "pack" => {
+                if let Err(e) = RawPackMeta::deserialize(ValueDeserializer::from(value)) {
+                    pack.errors.push(toml_error(&path, lines, base, &e));
+                }
+            }
+            other => pack.errors.push(cx.err(
+                key.span(),
+                format!("unknown key `{other}` (a rule pack holds `[[rule]]`, `[[fact]]` and `[pack]`)"),
+            )),
         }
-        offset += line.len();
+    }
+}
+
+/// Splits a pack into pieces that each start at a top-level header (`[[rule]]`, `[[fact]]`,
+/// `[pack]`); dotted headers such as `[[rule.name]]` stay with their rule. Headers are found
+/// with the TOML lexer: a `[` that opens a line outside any array or inline table, so a line of
+/// a multi-line string or array that starts with `[` is not one.
+fn segments(text: &str) -> Vec<Range<usize>> {
+    let tokens: Vec<_> = toml_parser::Source::new(text).lex().collect();
+    let mut starts = vec![0];
+    let (mut depth, mut line_start, mut line_at) = (0usize, true, 0usize);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let span = t.span();
+        match t.kind() {
+            TokenKind::Newline => {
+                if depth == 0 {
+                    line_start = true;
+                }
+                line_at = span.end();
+            }
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket if depth == 0 && line_start => {
+                // A header: read to the end of its line; a dot outside quotes makes it a sub-table.
+                let mut dotted = false;
+                while i + 1 < tokens.len() && tokens[i + 1].kind() != TokenKind::Newline {
+                    i += 1;
+                    dotted |= tokens[i].kind() == TokenKind::Dot;
+                }
+                if !dotted && line_at > 0 {
+                    starts.push(line_at);
+                }
+                line_start = false;
+            }
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
+                depth += 1;
+                line_start = false;
+            }
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.saturating_sub(1);
+                line_start = false;
+            }
+            _ => line_start = false,
+        }
+        i += 1;
     }
     starts.push(text.len());
     starts.dedup();
     starts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
-fn toml_error(path: &str, text: &str, base: usize, e: &toml::de::Error) -> InputError {
+fn toml_error(path: &str, lines: &LineIndex, base: usize, e: &toml::de::Error) -> InputError {
     let msg = e.message().trim().to_string();
     match e.span() {
         Some(span) => {
-            let (l, c) = line_col(text, base + span.start);
+            let (l, c) = lines.line_col(base + span.start);
             InputError::at(path, l, c, msg)
         }
         None => InputError::new(path, msg),
@@ -156,24 +236,24 @@ fn toml_error(path: &str, text: &str, base: usize, e: &toml::de::Error) -> Input
 
 struct Ctx<'a> {
     path: &'a str,
-    text: &'a str,
+    lines: &'a LineIndex<'a>,
     base: usize,
 }
 
 impl Ctx<'_> {
     fn err(&self, span: Range<usize>, msg: String) -> InputError {
-        let (l, c) = line_col(self.text, self.base + span.start);
+        let (l, c) = self.lines.line_col(self.base + span.start);
         InputError::at(self.path, l, c, msg)
     }
 }
 
-fn validate_rule(path: &str, text: &str, base: usize, r: RawRule) -> Result<Option<PlacedRule>, InputError> {
-    let cx = Ctx { path, text, base };
+fn validate_rule(cx: &Ctx, r: RawRule) -> Result<Option<PlacedRule>, InputError> {
+    let path = cx.path;
     let id = r.id.get_ref().trim().to_string();
     if id.is_empty() || id.contains(char::is_whitespace) {
         return Err(cx.err(r.id.span(), "rule `id` must be a non-empty word without spaces".into()));
     }
-    let pos = line_col(text, base + r.id.span().start);
+    let pos = cx.lines.line_col(cx.base + r.id.span().start);
     let kind = RuleKind::parse(r.kind.get_ref()).ok_or_else(|| {
         let names: Vec<&str> = RuleKind::ALL.iter().map(|(n, _)| *n).collect();
         cx.err(
@@ -313,8 +393,8 @@ fn regex_error_summary(e: &regex::Error) -> String {
     e.to_string().lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string()
 }
 
-fn validate_fact(path: &str, text: &str, base: usize, f: RawFact) -> Result<ReferenceFact, InputError> {
-    let cx = Ctx { path, text, base };
+fn validate_fact(cx: &Ctx, f: RawFact) -> Result<ReferenceFact, InputError> {
+    let path = cx.path;
     if f.title.is_none() && f.date.is_none() && f.value.is_none() {
         return Err(cx.err(f.subject.span(), "a `[[fact]]` needs `title`, `date` or `value` besides `subject`".into()));
     }
@@ -391,6 +471,71 @@ mod tests {
         let p = parse_pack("p.toml", "[[rule]]\nid = \"x\nkind = \"names\"\n");
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].line, Some(2));
+    }
+
+    const TWO_RULES_WITH_BRACKET_LINES: &str = r#"[[rule]]
+id = "house-style"
+kind = "names"
+description = """
+Place names follow the style guide:
+[[rule]] tables elsewhere do not matter here,
+[see the guide] for the list.
+"""
+
+[[rule]]
+id = "titles"
+kind = "titles"
+synonyms = [
+  ["chief executive", "managing director"],
+  ["minister of foreign affairs", "foreign minister"],
+]
+"#;
+
+    #[test]
+    fn a_multi_line_string_with_lines_starting_with_brackets_is_one_value() {
+        let p = parse_pack("p.toml", TWO_RULES_WITH_BRACKET_LINES);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let ids: Vec<&str> = p.rules.iter().map(|(r, _)| r.id.as_str()).collect();
+        assert_eq!(ids, ["house-style", "titles"]);
+        assert!(p.rules[0].0.description.as_deref().unwrap().contains("[see the guide] for the list."));
+        assert_eq!(p.rules[1].0.settings.synonyms.len(), 2);
+        assert_eq!(p.rules[1].1, (11, 6), "the second rule's id is placed exactly");
+    }
+
+    #[test]
+    fn after_a_syntax_error_the_other_rules_still_run() {
+        // The same pack behind a rule with an unterminated string: cut by the lexer, the
+        // `"""` string and the multi-line array are still one value each.
+        let text = format!(
+            "[[rule]]\nid = \"broken\"\nkind = \"names\nseverity = \"error\"\n\n{TWO_RULES_WITH_BRACKET_LINES}"
+        );
+        let p = parse_pack("p.toml", &text);
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        let e = &p.errors[0];
+        assert_eq!((e.line, e.column), (Some(3), Some(14)), "{e}"); // where the string should have closed
+        let ids: Vec<&str> = p.rules.iter().map(|(r, _)| r.id.as_str()).collect();
+        assert_eq!(ids, ["house-style", "titles"]);
+        assert_eq!(p.rules[1].0.settings.synonyms.len(), 2);
+        assert_eq!(p.rules[0].1, (7, 6), "positions stay those of the whole file");
+    }
+
+    #[test]
+    fn a_table_defined_twice_is_located_and_the_rules_kept() {
+        let text = "[pack]\nname = \"a\"\n\n[[rule]]\nid = \"x\"\nkind = \"names\"\n\n[pack]\nname = \"b\"\n";
+        let p = parse_pack("p.toml", text);
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.errors[0].line, Some(8), "{}", p.errors[0]);
+        assert_eq!(p.rules.len(), 1);
+    }
+
+    #[test]
+    fn unknown_top_level_keys_and_single_rule_tables_are_errors() {
+        let p = parse_pack("p.toml", "colour = 1\n[rule]\nid = \"x\"\nkind = \"names\"\n");
+        let msgs: Vec<String> =
+            p.errors.iter().map(|e| format!("{}:{} {}", e.line.unwrap(), e.column.unwrap(), e.message)).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs[0].starts_with("1:1 unknown key `colour`"), "{msgs:?}");
+        assert!(msgs[1].starts_with("2:1 `rule` must be written as `[[rule]]`"), "{msgs:?}");
     }
 
     #[test]
