@@ -135,6 +135,10 @@ pub struct CheckArgs {
     /// When to colour the human report.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Print why two values were or were not reported (each stage's decisions) instead of the
+    /// report, e.g. `--explain "4 May" "May 5"`.
+    #[arg(long, num_args = 2, value_names = ["VALUE", "VALUE"])]
+    pub explain: Option<Vec<String>>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,6 +279,11 @@ fn run_check(args: CheckArgs) -> i32 {
     let docs = loaded.documents;
 
     let date_order = args.date_order.map(DateOrderArg::order).or(cfg.date_order);
+    if let Some(values) = &args.explain {
+        let options = EngineOptions { date_order, explain: values.clone(), ..Default::default() };
+        let (checked, lines) = crate::engine::explain(&docs, &set, &options);
+        return print_explanation(values, &checked.findings, &lines);
+    }
     let checked = check(&docs, &set, &EngineOptions { date_order, ..Default::default() });
     errors.extend(checked.errors);
     let findings = checked.findings;
@@ -483,19 +492,10 @@ fn run_test(args: TestArgs) -> i32 {
         let (documents, findings) = match load(&set.documents, &opts) {
             Ok(loaded) => {
                 errors.extend(loaded.errors);
-                // A set that crashes the engine is one failed set, not a lost run.
-                let docs = &loaded.documents;
-                let options = EngineOptions { date_order, ..Default::default() };
-                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(docs, &rules, &options)));
-                let findings = run.unwrap_or_else(|p| {
-                    let why = p
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                        .unwrap_or_default();
-                    errors.push(InputError::new(set.name.clone(), format!("internal error in the engine: {why}")));
-                    Vec::new()
-                });
+                // The engine turns its own panics into errors: a set that trips one fails, alone.
+                let checked = check(&loaded.documents, &rules, &EngineOptions { date_order, ..Default::default() });
+                errors.extend(checked.errors);
+                let findings = checked.findings;
                 (loaded.documents.len(), findings)
             }
             Err(msg) => {
@@ -520,4 +520,30 @@ fn run_test(args: TestArgs) -> i32 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Prints what `--explain` found: the findings naming both values, then each stage's decisions.
+fn print_explanation(values: &[String], findings: &[crate::findings::Finding], lines: &[crate::explain::Line]) -> i32 {
+    let trace = crate::explain::Trace::new(values);
+    let mut out = std::io::stdout().lock();
+    let naming: Vec<&crate::findings::Finding> = findings
+        .iter()
+        .filter(|f| {
+            let texts: Vec<&str> =
+                std::iter::once(f.message.as_str()).chain(f.evidence.iter().map(|e| e.text.as_str())).collect();
+            trace.concerns(&texts)
+        })
+        .collect();
+    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    let _ = writeln!(out, "{}: {} finding(s) name them", quoted.join(" and "), naming.len());
+    for f in &naming {
+        let _ = writeln!(out, "  {}[{}] {}", f.severity.as_str(), f.rule, f.message);
+    }
+    if lines.is_empty() {
+        let _ = writeln!(out, "no stage compared them (they were not read as comparable facts, or never met)");
+    }
+    for l in lines {
+        let _ = writeln!(out, "{:>10}: {}", l.stage, l.text);
+    }
+    EXIT_CLEAN
 }

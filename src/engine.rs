@@ -30,26 +30,50 @@ pub struct EngineOptions {
     pub align: crate::align::AlignSettings,
     /// Names declared equivalent by any rule: accepted variants for every names rule.
     pub equivalent_names: Vec<crate::rules::DeclaredName>,
+    /// Values whose treatment every stage records (`--explain`); empty for no trace.
+    pub explain: Vec<String>,
+    /// Record every candidate with its evidence, for fitting the weights (`examples/fit_weights.rs`).
+    pub record: bool,
 }
 
 /// Everything comparisons may look at: the documents, their sentences and their facts.
 pub struct Context<'a> {
     pub docs: &'a [Document],
+    /// Each document's analysis (tokens, tags, lemmas, sentences).
+    pub analysis: Vec<crate::analysis::DocAnalysis>,
+    /// Each document's names and identifiers.
+    pub mentions: Vec<Vec<crate::facts::mentions::Mention>>,
     pub sentences: Vec<Vec<Range<usize>>>,
     pub facts: Vec<DocFacts>,
     pub options: &'a EngineOptions,
     /// Documents whose facts could not be read (an internal error); their facts are empty.
     pub failures: Vec<InputError>,
+    /// Decisions about the values of `--explain`.
+    pub trace: crate::explain::Trace,
+    /// Candidates with their evidence, when `options.record` is set.
+    pub candidates: crate::score::Recorder,
     alignment: std::sync::OnceLock<compare::aligned::Alignment>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(docs: &'a [Document], options: &'a EngineOptions) -> Self {
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-        let split: Vec<Result<Vec<Range<usize>>, String>> =
-            texts.par_iter().map(|t| guarded(|| crate::text::sentences(t))).collect();
-        let mut broken: Vec<Option<String>> = split.iter().map(|r| r.clone().err()).collect();
-        let mut sentences: Vec<Vec<Range<usize>>> = split.into_iter().map(Result::unwrap_or_default).collect();
+        let analysed: Vec<Result<(crate::analysis::DocAnalysis, Vec<crate::facts::mentions::Mention>), String>> = texts
+            .par_iter()
+            .map(|t| {
+                guarded(|| {
+                    let a = crate::analysis::DocAnalysis::new(t);
+                    let m = crate::facts::mentions::find_mentions(t, &a);
+                    (a, m)
+                })
+            })
+            .collect();
+        let mut broken: Vec<Option<String>> = analysed.iter().map(|r| r.as_ref().err().cloned()).collect();
+        let (analysis, mentions): (Vec<_>, Vec<_>) = analysed.into_iter().map(Result::unwrap_or_default).unzip();
+        let mut sentences: Vec<Vec<Range<usize>>> = analysis
+            .iter()
+            .map(|a: &crate::analysis::DocAnalysis| a.sentences.iter().map(|s| s.span.clone()).collect())
+            .collect();
         let mut failures = Vec::new();
         // Extraction looks at the whole set (names, the date order), so a document that breaks it
         // is found by reading each alone, and the set is read again without it.
@@ -76,7 +100,18 @@ impl<'a> Context<'a> {
             failures.push(InputError::new("<documents>", internal("reading the facts of the set", &m)));
             vec![DocFacts::default(); docs.len()]
         });
-        Context { docs, sentences, facts, options, failures, alignment: std::sync::OnceLock::new() }
+        Context {
+            docs,
+            analysis,
+            mentions,
+            sentences,
+            facts,
+            options,
+            failures,
+            trace: crate::explain::Trace::new(&options.explain),
+            candidates: crate::score::Recorder::new(options.record),
+            alignment: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn texts(&self) -> Vec<&str> {
@@ -121,6 +156,26 @@ pub struct Checked {
 
 /// Runs every rule over the documents and returns the findings in canonical order.
 pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Checked {
+    run(docs, rules, options, &mut |_| {})
+}
+
+/// Runs the engine watching `options.explain`: what it found, and each stage's decisions about
+/// the watched values.
+pub fn explain(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> (Checked, Vec<crate::explain::Line>) {
+    let mut lines = Vec::new();
+    let checked = run(docs, rules, options, &mut |cx| lines = cx.trace.lines());
+    (checked, lines)
+}
+
+/// Runs the engine recording every candidate with its evidence (for fitting the weights).
+pub fn candidates(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Vec<crate::score::Candidate> {
+    let options = EngineOptions { record: true, ..options.clone() };
+    let mut out = Vec::new();
+    run(docs, rules, &options, &mut |cx| out = cx.candidates.take());
+    out
+}
+
+fn run(docs: &[Document], rules: &RuleSet, options: &EngineOptions, after: &mut dyn FnMut(&Context)) -> Checked {
     let mut options = options.clone();
     if let Some(r) = rules.of_kind(RuleKind::Attribution).next() {
         let s = &r.settings;
@@ -144,7 +199,7 @@ pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Che
         .par_iter()
         .map(|rule| {
             guarded(|| match rule.kind {
-                RuleKind::Names => compare::names::check(&cx, rule),
+                RuleKind::Names => compare::spelling::check(&cx, rule),
                 RuleKind::Dates | RuleKind::Numbers => compare::values::check(&cx, rule),
                 RuleKind::Titles => compare::titles::check(&cx, rule, &rules.facts),
                 RuleKind::Fact => compare::fact::check(&cx, rule),
@@ -166,5 +221,6 @@ pub fn check(docs: &[Document], rules: &RuleSet, options: &EngineOptions) -> Che
         Ok(f) => findings.extend(f),
         Err(m) => errors.push(InputError::new("<reference facts>", internal("checking the reference facts", &m))),
     }
+    after(&cx);
     Checked { findings: finalize(findings), errors }
 }

@@ -43,6 +43,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 i = j + 1;
                 continue;
             }
+            if ends_a_heading_line(text, i, j) {
+                push(&mut out, start, i);
+                start = j;
+                i = j;
+                continue;
+            }
         }
         let ch = text[i..].chars().next().unwrap();
         let clen = ch.len_utf8();
@@ -106,6 +112,24 @@ fn cut_runaway(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// A line break after a short line without final punctuation, before a capital or a figure,
+/// ends a heading, a masthead or a byline (`ART CRIME REVIEW` / `Issue 58`), which hard-wrapped
+/// prose, whose lines run close to the wrap width, rarely does.
+fn ends_a_heading_line(text: &str, newline: usize, next: usize) -> bool {
+    const SHORT_LINE: usize = 60;
+    let line_start = text[..newline].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..newline].trim();
+    if line.is_empty() || line.chars().count() >= SHORT_LINE {
+        return false;
+    }
+    let last = line.chars().next_back().unwrap();
+    if matches!(last, '.' | '!' | '?' | ',' | ';' | ':' | '-' | '(' | '“' | '"') {
+        return false;
+    }
+    let after = skip_ws(text, next);
+    after < text.len() && text[after..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn skip_ws(text: &str, mut i: usize) -> usize {
@@ -373,6 +397,29 @@ pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(&lower)
 }
 
+/// Whether a token is written as code: snake_case, camelCase, a path, a flag, a placeholder
+/// (`exclude_patterns`, `nextCursor`, `/v2/stops/{id}`, `--bwlimit`). Such a token is an
+/// identifier, not prose: it is kept in Markdown's inline code and compared as written.
+pub fn is_identifier(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // Word characters and the separators of names, paths and placeholders; a regular expression
+    // or an expression (`^[a-z_]*$`, `a+b`) is not an identifier.
+    let allowed = |c: char| c.is_alphanumeric() || "_-./{}:@$".contains(c);
+    if letters == 0 || !word.chars().all(allowed) {
+        return false;
+    }
+    let snake = word.contains('_') && word.split('_').filter(|p| !p.is_empty()).count() >= 2;
+    let path = (word.starts_with('/') || word.contains("://")) && word.len() > 2;
+    let flag = word.starts_with("--") && word.len() > 3;
+    let braces = word.contains('{') && word.contains('}');
+    // camelCase: two lowercase letters, then a capital inside (`nextCursor`, not `iPhone`).
+    let camel = word.chars().take(2).all(|c| c.is_ascii_lowercase())
+        && word.chars().skip(2).any(|c| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.len() > 5;
+    snake || path || flag || braces || camel
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +432,20 @@ mod tests {
     fn splits_on_terminators_and_paragraphs() {
         let t = "Dr. Ada Smith arrived. She said \"hello.\" Then left!\n\nNew paragraph here";
         assert_eq!(split(t), vec!["Dr. Ada Smith arrived.", "She said \"hello.\"", "Then left!", "New paragraph here"]);
+    }
+
+    #[test]
+    fn a_short_line_without_punctuation_is_a_heading() {
+        let t = "ART CRIME REVIEW\nIssue 58 - Spring 2025\n\nThe icon came home. It was wrapped in a towel inside a plastic\ncrate in Sofia.";
+        assert_eq!(
+            split(t),
+            vec![
+                "ART CRIME REVIEW",
+                "Issue 58 - Spring 2025",
+                "The icon came home.",
+                "It was wrapped in a towel inside a plastic\ncrate in Sofia."
+            ]
+        );
     }
 
     #[test]

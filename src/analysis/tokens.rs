@@ -20,8 +20,9 @@ pub struct Token {
     pub space_before: bool,
 }
 
-const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '‹', '¿', '¡', '`', '*', '„'];
-const CLOSERS: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '”', '’', '"', '\'', '»', '›', '…', '`', '*'];
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '‹', '¿', '¡', '`', '*', '„', '”', '’'];
+const CLOSERS: &[char] =
+    &['.', ',', ';', ':', '!', '?', ')', ']', '}', '”', '’', '"', '\'', '»', '›', '…', '`', '*', '“', '‘'];
 const CURRENCIES: &[char] = &['$', '€', '£', '¥', '₪', '₩', '₹', '₦', '₺', '₽', '₴', '₫', '฿', '₱', '₣'];
 /// Clitics split from the word they end, as the treebank does (longest first).
 const CLITICS: &[&str] = &["n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"];
@@ -241,6 +242,7 @@ mod tests {
             ),
             ("(“Yes”), she said…", &["(", "“", "Yes", "”", ")", ",", "she", "said", "…"]),
             ("wait...", &["wait", "..."]),
+            ("Russia“ said", &["Russia", "“", "said"]),
             ("No. 5 said no.", &["No.", "5", "said", "no", "."]),
             ("2,500 people — and 1.5 more", &["2,500", "people", "—", "and", "1.5", "more"]),
         ];

@@ -88,7 +88,7 @@ fn read_value(
             .find(|n| near(&n.span))
             .map(|n| (shift(n.span.clone()), Value::Number(n))),
         ValueType::Title => Some((span.clone(), Value::Title(titles::title_key(&text[span], &[])))),
-        ValueType::Name => Some((span.clone(), Value::Text(crate::compare::names::name_key(&text[span])))),
+        ValueType::Name => Some((span.clone(), Value::Text(crate::correspond::keys::name_key(&text[span])))),
         ValueType::Text => Some((span.clone(), Value::Text(fold(&text[span])))),
     }
 }

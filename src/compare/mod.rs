@@ -5,8 +5,8 @@ pub mod aligned;
 pub mod attribution;
 pub mod context;
 pub mod fact;
-pub mod names;
 pub mod quotes;
+pub mod spelling;
 pub mod titles;
 pub mod values;
 

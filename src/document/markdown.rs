@@ -2,7 +2,7 @@
 //!
 //! Facts must point at the line and column a user sees in their editor, so instead of rendering
 //! Markdown the reader keeps a copy of the file in which everything that is not prose is replaced
-//! by spaces: front matter, code blocks and inline code, HTML, link destinations, image alt text
+//! by spaces: front matter, code blocks, inline code (but identifiers in it), HTML, link destinations, image alt text
 //! and URLs, and markup characters (`#`, `*`, `_`, `>`, list bullets, table pipes). Every byte
 //! keeps its position, so the offset map is the identity. For example
 //!
@@ -66,6 +66,19 @@ pub fn read_markdown(src: &str) -> Extracted {
             Event::Text(t) if hidden == 0 => {
                 if let Some(r) = prose_range(src, range, &t) {
                     kept.push((r, block));
+                }
+            }
+            // The identifiers in inline code are part of their sentence (`set
+            // \`exclude_patterns\` to a list`, `\`GET /v2/stops/{id}\``): they are kept, the rest
+            // (backticks, a command, a word quoted as code) is not prose and is blanked.
+            Event::Code(t) if hidden == 0 => {
+                if let Some(at) = src.get(range.clone()).and_then(|s| s.find(t.as_ref())) {
+                    let start = range.start + at;
+                    for (i, piece) in t.split_whitespace().map(|p| (p.as_ptr() as usize - t.as_ptr() as usize, p)) {
+                        if crate::text::is_identifier(piece) {
+                            kept.push((start + i..start + i + piece.len(), block));
+                        }
+                    }
                 }
             }
             _ => {}
@@ -180,7 +193,7 @@ mod tests {
     const DOC: &str = "---\ntitle: \"Harbour vote\"\ndate: 2023-05-12\nsource: Harbour Gazette\ntags: [a, b]\n---\n\n\
 # Council approves ferry terminal\n\n\
 The *council* of **Portmere** voted on [Tuesday](https://example.org/tuesday \"day\") to build it.\n\n\
-> \"We waited years,\" said `chair` Agnes Dolan.\n\n\
+> \"We waited years,\" said `chair` Agnes Dolan of `harbour_board`, `GET /v2/ports`.\n\n\
 - First item with Żaneta Kowalska\n- Second item\n\n\
 | Date | Cost |\n|------|------|\n| 2023 | €40 million |\n\n\
 ```\nlet secret = Portmere;\n```\n\n\
@@ -191,13 +204,19 @@ Done AT\\&T.\n";
     #[test]
     fn markup_is_blanked_and_offsets_are_identity() {
         let e = read_markdown(DOC);
+        // Inline code that is an identifier stays, without its backticks.
+        assert_eq!(at(&e, "harbour_board"), "harbour_board");
+        assert_eq!(at(&e, "/v2/ports"), "/v2/ports");
+        assert!(!e.text.contains("GET"));
         assert_eq!(e.text.len(), e.source.len());
         assert!(e.map.is_identity());
         for w in ["council", "Portmere", "Tuesday", "Agnes Dolan", "Żaneta", "€40 million", "Council approves", "&T."]
         {
             assert_eq!(at(&e, w), w);
         }
-        for gone in ["example.org", "chair", "secret", "Aerial", "comment", "title:", "#", "*", "|", ">", "```", "\\"] {
+        for gone in
+            ["example.org", "chair", "`", "secret", "Aerial", "comment", "title:", "#", "*", "|", ">", "```", "\\"]
+        {
             assert!(!e.text.contains(gone), "{gone} should be blanked");
         }
         // Every newline of the source is still one (more may be added between blocks).

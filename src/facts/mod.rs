@@ -5,7 +5,7 @@
 
 pub mod attribution;
 pub mod dates;
-pub mod names;
+pub mod mentions;
 pub mod numbers;
 pub mod patterns;
 pub mod quotes;
@@ -20,7 +20,6 @@ use crate::engine::EngineOptions;
 /// All facts found in one document (spans are byte ranges of its analysis text).
 #[derive(Debug, Clone, Default)]
 pub struct DocFacts {
-    pub names: Vec<names::NameMention>,
     pub dates: Vec<dates::DateMention>,
     pub numbers: Vec<numbers::Quantity>,
     pub titles: Vec<titles::TitleMention>,
@@ -55,22 +54,18 @@ pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &Engine
     } else {
         first_pass
     };
-    // Names need the whole set: a capitalised word is a name only if the set never uses it in
-    // lowercase.
-    let names = names::find_names(texts);
     texts
         .par_iter()
         .zip(sentences.par_iter())
-        .zip(names.into_par_iter())
         .zip(all_dates.into_par_iter())
-        .map(|(((t, s), names), dates)| {
+        .map(|((t, s), dates)| {
             // A figure inside a date (`4 May 2026`) is part of the date, not a count.
             let taken: Vec<Range<usize>> = dates.iter().map(|d| d.span.clone()).collect();
             let numbers = numbers::find_numbers(t, &taken);
             let titles = titles::find_titles(t);
             let quotes = quotes::find_quotes(t);
             let attributions = attribution::find_attributions(t, s);
-            DocFacts { names, dates, numbers, titles, quotes, attributions }
+            DocFacts { dates, numbers, titles, quotes, attributions }
         })
         .collect()
 }

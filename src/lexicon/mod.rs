@@ -55,6 +55,17 @@ pub fn is_abbreviation(lower: &str, figure_follows: bool) -> bool {
 /// Honorifics written before a name (`Mr`, `Dr`), not part of it.
 pub static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from(include_str!("honorifics.txt")));
 
+/// Lowercase words that join the parts of one name (`of`, `de`, `van`, `bin`).
+pub static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from(include_str!("name_particles.txt")));
+
+/// Common English words (lowercase entries of SCOWL): a word in this list is a word, not a
+/// coined name, wherever it is capitalised.
+pub static ENGLISH: LazyLock<WordSet> = LazyLock::new(|| WordSet::from(include_str!("english.txt")));
+
+/// Capitalised dictionary entries of SCOWL (given names, places, demonyms), case kept: two of
+/// them are more likely two names than one name spelt two ways.
+pub static DICTIONARY_NAMES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from(include_str!("dictionary_names.txt")));
+
 /// Month names and abbreviations → month number (1–12).
 pub static MONTHS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| numbered(include_str!("months.txt")));
 
@@ -88,7 +99,7 @@ mod tests {
 
     #[test]
     fn every_class_loads_and_holds_what_its_file_says() {
-        let cases: [(&str, bool); 8] = [
+        let cases: [(&str, bool); 10] = [
             ("the", STOPWORDS.contains("the")),
             ("mr", HONORIFICS.contains("mr")),
             ("jan", is_abbreviation("jan", false)),
@@ -97,6 +108,8 @@ mod tests {
             ("sun = 7", WEEKDAYS.get("sun") == Some(&7)),
             ("million", NUMBER_WORDS.get("million") == Some(&1e6)),
             ("twelve", NUMBER_WORDS.get("twelve") == Some(&12.0)),
+            ("museum", ENGLISH.contains("museum")),
+            ("German", DICTIONARY_NAMES.contains("German")),
         ];
         for (what, ok) in cases {
             assert!(ok, "{what}");
@@ -115,13 +128,16 @@ mod tests {
             ("months", include_str!("months.txt")),
             ("weekdays", include_str!("weekdays.txt")),
             ("number_words", include_str!("number_words.txt")),
+            ("name_particles", include_str!("name_particles.txt")),
+            ("english", include_str!("english.txt")),
+            ("dictionary_names", include_str!("dictionary_names.txt")),
         ] {
             let mut seen = HashSet::new();
             for row in rows(data) {
                 for w in row {
                     if w.parse::<f64>().is_err() && w != "number" {
                         assert!(seen.insert(w), "{name}: `{w}` listed twice");
-                        assert_eq!(w, w.to_lowercase(), "{name}: `{w}` is not lowercase");
+                        assert!(name == "dictionary_names" || w == w.to_lowercase(), "{name}: `{w}` is not lowercase");
                     }
                 }
             }

@@ -30,8 +30,12 @@ pub fn rows(cx: &Context) -> Vec<FactRow> {
         let mut push = |span: Range<usize>, kind: &'static str, value: String| {
             rows.push((span.start, row(doc, span, kind, value)));
         };
-        for n in &f.names {
-            push(n.span.clone(), "name", crate::compare::names::name_key(&n.text));
+        for m in &cx.mentions[i] {
+            let kind = match m.kind {
+                crate::facts::mentions::MentionKind::Name => "name",
+                crate::facts::mentions::MentionKind::Identifier => "identifier",
+            };
+            push(m.span.clone(), kind, crate::correspond::keys::name_key(m.text(&doc.text)));
         }
         for d in &f.dates {
             // Sentences are sorted and disjoint: the one holding the date is found by search, and
