@@ -6,9 +6,11 @@
 //!
 //! documents ([`document`]) → facts ([`facts`]) → comparisons ([`compare`]) → findings
 //! ([`findings`]) → reports ([`report`]), wired by [`engine`] and configured by [`rules`] and
-//! [`config`].
+//! [`config`]. Between findings and reports, [`suppress`] and [`baseline`] hold back what a
+//! team has accepted, and say so in every report.
 
 pub mod align;
+pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -19,4 +21,5 @@ pub mod facts;
 pub mod findings;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;

@@ -44,7 +44,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Extracted, String> {
         warnings.push("the Word document has no text".to_string());
     }
     let (source, text, map) = join(&paragraphs);
-    Ok(Extracted { source, text, map, meta, warnings })
+    Ok(Extracted { source, text, map, meta, warnings, directives: Vec::new() })
 }
 
 fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
