@@ -17,7 +17,8 @@ struct Json<'a> {
     /// Findings held back by a comment, the config or a baseline, with `suppressed_by`.
     suppressed: &'a [crate::suppress::Suppressed],
     errors: Vec<&'a InputError>,
-    /// Inputs skipped without loss (an empty file, a symbolic link loop).
+    /// Problems that lose nothing: an empty file or a symbolic link loop skipped, an include
+    /// pattern that matched nothing, a `crosscheck-ignore` naming an unknown rule.
     warnings: Vec<&'a InputError>,
 }
 

@@ -96,7 +96,7 @@ pub fn summary(outcome: &Outcome<'_>) -> String {
     }
     let w = outcome.errors.len() - e;
     if w > 0 {
-        line.push_str(&format!("; {w} input{} skipped (see warnings above)", plural(w)));
+        line.push_str(&format!("; {w} warning{} (see above)", plural(w)));
     }
     line
 }
@@ -147,7 +147,13 @@ fn verb(kind: Kind) -> (&'static str, &'static str) {
 pub fn side_label(f: &Finding, sides: &[Side<'_>], i: usize) -> String {
     let side = &sides[i];
     if f.kind == Kind::Quote && sides.len() > 1 {
-        let own = distinctive_words(side.shown, sides.iter().map(|s| s.shown));
+        // The most common version by the words some other version lacks; every other version by
+        // the words the most common one lacks.
+        let own = if i == 0 {
+            distinctive_words(side.shown, sides.iter().map(|s| s.shown))
+        } else {
+            distinctive_words(side.shown, std::iter::once(sides[0].shown))
+        };
         if !own.is_empty() {
             return format!("`{}`", own.join(" "));
         }
@@ -180,7 +186,7 @@ pub fn tally(f: &Finding) -> Option<String> {
     Some(parts.join(", "))
 }
 
-/// The words of `text` that not every one of `all` has, in order, each once.
+/// The words of `text` that one of `all` does not have, in order, each once.
 fn distinctive_words<'a>(text: &str, all: impl Iterator<Item = &'a str>) -> Vec<String> {
     let sets: Vec<std::collections::BTreeSet<String>> =
         all.map(|t| tokens(t).into_iter().map(|t| t.key).collect()).collect();
