@@ -322,8 +322,14 @@ pub fn excerpt(doc: &Document, e: &Evidence, other: Option<&str>, window: usize)
     let before = &src[line_start..span.start];
     let after = &src[span.end..line_end];
     let mut out: Vec<(Mark, String)> = Vec::new();
-    let cut_before: String = before.chars().rev().take(window).collect::<Vec<_>>().into_iter().rev().collect();
+    let mut cut_before: String = before.chars().rev().take(window).collect::<Vec<_>>().into_iter().rev().collect();
     let lead = if cut_before.len() < before.len() { "…" } else { "" };
+    // A cut text starts and ends at a word boundary.
+    if !lead.is_empty() {
+        if let Some(i) = cut_before.find(char::is_whitespace) {
+            cut_before = cut_before[i..].trim_start().to_string();
+        }
+    }
     out.push((Mark::Plain, format!("{lead}{}", collapse(&cut_before, true))));
     let place = &src[span];
     match other {
@@ -340,8 +346,13 @@ pub fn excerpt(doc: &Document, e: &Evidence, other: Option<&str>, window: usize)
         }
         None => out.push((Mark::Place, collapse(place, false))),
     }
-    let cut_after: String = after.chars().take(window).collect();
+    let mut cut_after: String = after.chars().take(window).collect();
     let tail = if cut_after.len() < after.len() { "…" } else { "" };
+    if !tail.is_empty() {
+        if let Some(i) = cut_after.rfind(char::is_whitespace) {
+            cut_after.truncate(i);
+        }
+    }
     out.push((Mark::Plain, format!("{}{tail}", collapse(&cut_after, true))));
     // Merge neighbours of one mark and drop empty runs.
     let mut merged: Vec<(Mark, String)> = Vec::new();
