@@ -79,7 +79,8 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
     let mut notes: Vec<String> = Vec::new();
     if sides.len() > 1 {
         // Each value, how many documents hold it, and where: the fewest first, as drawn.
-        for (k, s) in sides.iter().enumerate().rev() {
+        for k in fewest_first(&sides) {
+            let s = &sides[k];
             let mut docs: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for e in &s.places {
                 docs.entry(e.document.as_str()).or_default().push(e.line);
@@ -131,14 +132,22 @@ fn render_finding(renderer: &Renderer, outcome: &Outcome<'_>, f: &Finding) -> St
     renderer.render(&report)
 }
 
+/// Indexes of the sides, the side held by the fewest documents first; sides held by as many
+/// documents keep the order they were seen in.
+fn fewest_first(sides: &[crate::findings::Side<'_>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..sides.len()).collect();
+    order.sort_by_key(|&k| (sides[k].documents.len(), sides[k].places.len()));
+    order
+}
+
 /// The places drawn for a finding: the side held by the fewest documents first, so the one
 /// document that disagrees is never the one left out; every side gets a place before any gets a
 /// second, one place per document and writing, at most [`MAX_SNIPPETS`]. Context evidence on a
 /// drawn place's line (the person a title is given to) is drawn with it.
 fn places_to_draw<'a>(f: &'a Finding, sides: &[crate::findings::Side<'a>]) -> Vec<&'a Evidence> {
-    let mut queues: Vec<Vec<&Evidence>> = sides
-        .iter()
-        .rev()
+    let mut queues: Vec<Vec<&Evidence>> = fewest_first(sides)
+        .into_iter()
+        .map(|k| &sides[k])
         .map(|s| {
             let mut seen = std::collections::BTreeSet::new();
             s.places.iter().copied().filter(|e| seen.insert((e.doc, e.text.as_str()))).collect()
