@@ -20,6 +20,13 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs the binary in `dir` with `input` on its standard input.
+fn piped(dir: &Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = bin().current_dir(dir).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     let p = dir.join(name);
     fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -88,21 +95,23 @@ fn sarif_is_schema_valid_for_every_fixture_and_for_broken_inputs() {
     );
     write(dir, "bad/rules.toml", "[[rule]]\nid = \"x\"\nkind = \"colour\"\n");
     write(dir, "sub/.keep", "");
-    let mut child = bin()
-        .current_dir(dir.join("sub"))
-        .args(["check", "..", "-", "--stdin-filename", "piped.txt", "--format", "sarif"])
-        .args(["--rules", "../bad/rules.toml", "--sarif-root", "."])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"The verdict was delivered on 16 March 2022, a court official said.\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = piped(
+        &dir.join("sub"),
+        &[
+            "check",
+            "..",
+            "-",
+            "--stdin-filename",
+            "piped.txt",
+            "--format",
+            "sarif",
+            "--rules",
+            "../bad/rules.toml",
+            "--sarif-root",
+            ".",
+        ],
+        b"The verdict was delivered on 16 March 2022, a court official said.\n",
+    );
     assert_eq!(out.status.code(), Some(2));
     let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors = schema_errors(&validator, &sarif);
@@ -324,37 +333,21 @@ fn stdin_is_one_document_named_by_stdin_filename() {
     let files: Value = serde_json::from_str(&files).unwrap();
     let national = fs::read(dir.join("national-news.txt")).unwrap();
     fs::remove_file(dir.join("national-news.txt")).unwrap();
-    let mut child = bin()
-        .current_dir(dir)
-        .args(["check", ".", "-", "--stdin-filename", "national-news.txt", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&national).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = piped(dir, &["check", ".", "-", "--stdin-filename", "national-news.txt", "--format", "json"], &national);
     assert_eq!(out.status.code(), Some(1));
-    let piped: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(findings(&piped), findings(&files), "the piped document is read as the file was");
+    let from_stdin: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings(&from_stdin), findings(&files), "the piped document is read as the file was");
     // The name decides the reader: a Markdown comment works from standard input too.
-    let mut child = bin()
-        .current_dir(dir)
-        .args(["check", "lviv-daily.txt", "-", "--stdin-filename", "note.md", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            b"<!-- crosscheck-ignore -->\nThe verdict was delivered on 17 March 2022, the Lviv Regional Court said.\n",
-        )
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = piped(
+        dir,
+        &["check", "lviv-daily.txt", "-", "--stdin-filename", "note.md", "--format", "json"],
+        b"<!-- crosscheck-ignore -->\nThe verdict was delivered on 17 March 2022, the Lviv Regional Court said.\n",
+    );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["documents"][1]["path"], "note.md");
+    assert!(findings(&json).iter().all(|f| f["kind"] != "date"), "{json:#}");
+    assert_eq!(json["suppressed"][0]["kind"], "date", "{json:#}");
+    assert_eq!(json["suppressed"][0]["suppressed_by"]["by"], "comment");
     let (code, _, stderr) = run(dir, &["check", ".", "--stdin-filename", "x.md"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--stdin-filename"), "{stderr}");

@@ -199,3 +199,29 @@ fn label(f: &Finding, e: &Evidence) -> String {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_minority_is_drawn_first_with_a_note_per_side_and_the_confidence() {
+        let (docs, findings) = crate::report::testing::dated();
+        let outcome = Outcome { documents: &docs, findings: &findings, suppressed: &[], errors: &[], rules: &[] };
+        let mut out = Vec::new();
+        HumanReporter { color: false, width: 120 }.write(&outcome, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let first = text.lines().find(|l| l.contains("╭▸")).unwrap();
+        assert!(first.ends_with("b.txt:1:22"), "{text}");
+        let notes: Vec<&str> = text.lines().filter(|l| l.starts_with("note:")).collect();
+        assert_eq!(
+            notes,
+            [
+                "note: `30 July` in 1 document: b.txt:1",
+                "note: `30 June` in 2 documents: a.txt:1; c.txt:1",
+                "note: confidence 87%"
+            ],
+            "{text}"
+        );
+    }
+}

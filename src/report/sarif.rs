@@ -224,16 +224,19 @@ impl Reporter for SarifReporter {
             .collect();
         let artifacts: Vec<Value> =
             outcome.documents.iter().map(|d| json!({ "location": self.artifact(&d.path) })).collect();
+        let mut driver = json!({
+            "name": "crosscheck",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules.into_values().collect::<Vec<_>>(),
+        });
+        if let Some(uri) = docs::information_uri() {
+            driver["informationUri"] = json!(uri);
+        }
         let doc = json!({
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [{
-                "tool": { "driver": {
-                    "name": "crosscheck",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": docs::help_uri(crate::rules::RuleKind::Names).map(|u| u.split('#').next().unwrap_or_default().to_string()),
-                    "rules": rules.into_values().collect::<Vec<_>>(),
-                }},
+                "tool": { "driver": driver },
                 "invocations": [{
                     "executionSuccessful": outcome.errors.iter().all(|e| e.warning),
                     "toolExecutionNotifications": notifications,
@@ -244,12 +247,6 @@ impl Reporter for SarifReporter {
                 "columnKind": "unicodeCodePoints",
             }],
         });
-        let mut doc = doc;
-        if doc["runs"][0]["tool"]["driver"]["informationUri"].is_null() {
-            if let Some(d) = doc["runs"][0]["tool"]["driver"].as_object_mut() {
-                d.remove("informationUri");
-            }
-        }
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)
     }

@@ -6,10 +6,16 @@ use super::{Rule, RuleKind};
 /// `docs/rules.md`.
 pub const RULES_MD: &str = include_str!("../../docs/rules.md");
 
-/// Where the rule docs are published, when the package says where its repository is.
-fn docs_base() -> Option<String> {
+/// The project's repository, when the package names it (`repository` in Cargo.toml). Links to
+/// the docs (SARIF `helpUri`) are given only then: an invented address would be worse than none.
+pub fn information_uri() -> Option<&'static str> {
     let repo = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
-    (!repo.is_empty()).then(|| format!("{repo}/blob/main/docs/rules.md"))
+    (!repo.is_empty()).then_some(repo)
+}
+
+/// Where the rule docs are published.
+fn docs_base() -> Option<String> {
+    Some(format!("{}/blob/main/docs/rules.md", information_uri()?))
 }
 
 /// The section of `docs/rules.md` about a kind: from its `## \`kind\`` heading to the next one,
