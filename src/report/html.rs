@@ -24,6 +24,10 @@ pub struct HtmlReporter;
 /// Places shown in one column before the rest are listed by name only.
 const MAX_PLACES: usize = 6;
 
+/// Findings listed under a document in the documents view; in a large set most findings touch
+/// most documents, and the document filter lists them all as cards anyway.
+const MAX_LINKS: usize = 10;
+
 /// A run of text and the class it is shown with (`""`, `code`, `place`, `changed`, `del`, `ins`).
 struct Run {
     class: &'static str,
@@ -72,7 +76,9 @@ struct DocRow {
     path: String,
     title: String,
     date: String,
-    /// Each finding that touches the document.
+    /// How many findings touch the document.
+    touching: usize,
+    /// The first of them ([`MAX_LINKS`]); the document filter shows them all.
     findings: Vec<Link>,
 }
 
@@ -230,14 +236,20 @@ impl Reporter for HtmlReporter {
                 path: d.path.clone(),
                 title: d.meta.title.clone().unwrap_or_default(),
                 date: d.meta.date.clone().unwrap_or_default(),
+                touching: outcome
+                    .findings
+                    .iter()
+                    .filter(|f| f.evidence.iter().any(|e| e.doc == i && e.document == d.path))
+                    .count(),
                 findings: outcome
                     .findings
                     .iter()
                     .filter(|f| f.evidence.iter().any(|e| e.doc == i && e.document == d.path))
+                    .take(MAX_LINKS)
                     .map(|f| Link {
                         anchor: format!("f-{}", f.id),
                         severity: f.severity.as_str(),
-                        message: f.message.clone(),
+                        message: super::shorten(&f.message, 120),
                     })
                     .collect(),
             })
