@@ -1,20 +1,21 @@
 //! The command line: argument parsing and wiring, nothing else. Exit codes: 0 when no finding
 //! reaches `--fail-on`, 1 when one does, 2 for usage errors and for any input (document, rule
-//! pack, config) that could not be used.
+//! pack, config, baseline) that could not be used.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::config::{self, Config};
-use crate::document::load::{load, LoadOptions};
+use crate::baseline::Baseline;
+use crate::config::{self, Config, RuleRef};
+use crate::document::load::{load, LoadOptions, StdinDocument, STDIN_NAME};
 use crate::engine::{check, EngineOptions};
 use crate::error::InputError;
 use crate::findings::Severity;
 use crate::report::{
-    concise::ConciseReporter, github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter,
-    Outcome, Reporter,
+    concise::ConciseReporter, github::GithubReporter, html::HtmlReporter, human::HumanReporter, json::JsonReporter,
+    markdown::MarkdownReporter, sarif::SarifReporter, Outcome, Reporter,
 };
 use crate::report::{escape_controls, line_start_path};
 use crate::rules::{self, parse_pack, DateOrder, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
@@ -36,13 +37,44 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check documents against each other and report disagreements.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules in force (default pack, config and --rules).
     Rules(RuleArgs),
     /// Show the facts read in each document: names, dates, figures, titles, quotes, agents.
     Facts(FactArgs),
     /// Score document sets against their EXPECTED.toml: found, missed, traps, stray findings.
     Test(TestArgs),
+    /// Explain a rule: what it looks for, its settings and an example.
+    Explain(ExplainArgs),
+    /// Write a commented crosscheck.toml in the current folder (never overwrites one).
+    Init,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionArgs),
+    /// Print the manual page (roff), or write one page per command into a folder.
+    Man(ManArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The rule id (`crosscheck rules` lists them).
+    #[arg(value_name = "RULE-ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// Write crosscheck.1 and a page per subcommand (crosscheck-check.1 …) into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -103,9 +135,31 @@ pub struct RuleArgs {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files and folders to check (folders are walked, honouring .gitignore).
+    /// Files and folders to check (folders are walked, honouring .gitignore); `-` reads one
+    /// document from standard input.
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// The name (and so the format) of the document read from `-`.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Run only these rules (repeatable or comma-separated; replaces `select` in crosscheck.toml).
+    #[arg(long, value_name = "RULE-ID", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (repeatable or comma-separated; adds to `ignore` in crosscheck.toml).
+    #[arg(long, value_name = "RULE-ID", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Do not use the baseline named in crosscheck.toml.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Record this run's findings in FILE (then report them as in the baseline).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// The folder SARIF document URIs are relative to (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
     /// Output format.
@@ -151,8 +205,13 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-scanning services.
     Sarif,
-    /// GitHub Actions workflow annotations.
+    /// GitHub Actions annotations, one per finding (and a job summary when
+    /// GITHUB_STEP_SUMMARY is set).
     Github,
+    /// One self-contained HTML page with filters, for editors.
+    Html,
+    /// GitHub-flavoured Markdown, for pull-request comments and wikis.
+    Markdown,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -190,10 +249,17 @@ pub enum Color {
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(*args),
         Command::Rules(args) => run_rules(args),
         Command::Facts(args) => run_facts(args),
         Command::Test(args) => run_test(args),
+        Command::Explain(args) => run_explain(args),
+        Command::Init => run_init(),
+        Command::Completions(args) => {
+            clap_complete::generate(args.shell, &mut Cli::command(), "crosscheck", &mut std::io::stdout());
+            EXIT_CLEAN
+        }
+        Command::Man(args) => run_man(args),
     }
 }
 
@@ -253,14 +319,104 @@ fn rule_set(args: &RuleArgs, cfg: &Config, errors: &mut Vec<InputError>) -> Rule
     set
 }
 
+/// Checks rule ids named by `--select`/`--ignore` or the config: a typo would silently run
+/// every rule, or none.
+fn unknown_ids<'a>(ids: impl Iterator<Item = &'a str>, set: &RuleSet) -> Vec<&'a str> {
+    let known = set.known_ids();
+    ids.filter(|id| !known.contains(id)).collect()
+}
+
+fn known_list(set: &RuleSet) -> String {
+    set.known_ids().join(", ")
+}
+
+/// Applies `--select`/`--ignore` (and the config's lists) to the rule set. Returns the ids kept
+/// for filtering findings, or a usage error for an unknown id on the command line; unknown ids
+/// in the config are located errors.
+fn select_rules(
+    args: &CheckArgs,
+    cfg: &Config,
+    set: &mut RuleSet,
+    errors: &mut Vec<InputError>,
+) -> Result<Vec<String>, String> {
+    for (flag, ids) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+        if let Some(bad) = unknown_ids(ids.iter().map(String::as_str), set).first() {
+            return Err(format!("unknown rule `{bad}` in {flag} (known rules: {})", known_list(set)));
+        }
+    }
+    let cfg_path = cfg.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut check_cfg = |refs: &[RuleRef], key: &str| {
+        for r in refs {
+            if unknown_ids(std::iter::once(r.id.as_str()), set).is_empty() {
+                continue;
+            }
+            errors.push(InputError::at(
+                &cfg_path,
+                r.line,
+                r.column,
+                format!("unknown rule `{}` in `{key}` (known rules: {})", r.id, known_list(set)),
+            ));
+        }
+    };
+    check_cfg(cfg.select.as_deref().unwrap_or_default(), "select");
+    check_cfg(&cfg.ignore, "ignore");
+    let select: Option<Vec<String>> = if !args.select.is_empty() {
+        Some(args.select.clone())
+    } else {
+        cfg.select.as_ref().map(|v| v.iter().map(|r| r.id.clone()).collect())
+    };
+    let ignore: Vec<String> = cfg.ignore.iter().map(|r| r.id.clone()).chain(args.ignore.iter().cloned()).collect();
+    let keep = |id: &str| select.as_ref().is_none_or(|s| s.iter().any(|x| x == id)) && !ignore.iter().any(|x| x == id);
+    set.retain(keep);
+    let kept: Vec<String> = set.known_ids().into_iter().filter(|id| keep(id)).map(str::to_string).collect();
+    Ok(kept)
+}
+
+/// The absolute folder SARIF URIs are relative to.
+fn sarif_root(arg: Option<&Path>) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    let p = match arg {
+        Some(p) if p.is_absolute() => p.to_path_buf(),
+        Some(p) => cwd.join(p),
+        None => cwd,
+    };
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn run_check(args: CheckArgs) -> i32 {
     if let Err(code) = set_threads(args.threads) {
         return code;
     }
     let mut errors: Vec<InputError> = Vec::new();
     let cfg = find_config(&args.rules, &mut errors);
-    let set = rule_set(&args.rules, &cfg, &mut errors);
+    let mut set = rule_set(&args.rules, &cfg, &mut errors);
+    let selected = match select_rules(&args, &cfg, &mut set, &mut errors) {
+        Ok(ids) => ids,
+        Err(msg) => return usage_error(msg),
+    };
 
+    let stdin = if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+            return usage_error(format!("cannot read standard input: {e}"));
+        }
+        Some(StdinDocument { name: args.stdin_filename.clone().unwrap_or_else(|| STDIN_NAME.to_string()), bytes })
+    } else {
+        if args.stdin_filename.is_some() {
+            return usage_error("--stdin-filename names the document read from `-`, which is not among the paths");
+        }
+        None
+    };
     let mut include = cfg.include.clone();
     include.extend(args.include.iter().cloned());
     let mut exclude = cfg.exclude.clone();
@@ -270,6 +426,7 @@ fn run_check(args: CheckArgs) -> i32 {
         exclude,
         max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(20 * 1024 * 1024),
         formats: cfg.formats.clone(),
+        stdin,
     };
     let loaded = match load(&args.paths, &opts) {
         Ok(l) => l,
@@ -286,7 +443,43 @@ fn run_check(args: CheckArgs) -> i32 {
     }
     let checked = check(&docs, &set, &EngineOptions { date_order, ..Default::default() });
     errors.extend(checked.errors);
-    let findings = checked.findings;
+    let mut findings = checked.findings;
+    findings.retain(|f| selected.contains(&f.rule));
+
+    // Held back, never dropped: comments in the documents, the config's [[ignore]], a baseline.
+    let known: Vec<&str> = set.known_ids();
+    errors.extend(crate::suppress::check_directives(&docs, &known));
+    let (findings, mut suppressed) = crate::suppress::apply(findings, &docs, &cfg.suppressions);
+    let baseline_path = args.baseline.clone().or(if args.no_baseline { None } else { cfg.baseline.clone() });
+    let findings = if let Some(path) = &args.write_baseline {
+        let b = Baseline::of(&findings);
+        if let Err(e) = std::fs::write(path, b.to_json()) {
+            return usage_error(format!("cannot write the baseline {}: {e}", path.display()));
+        }
+        eprintln!(
+            "wrote {} finding{} to {}",
+            b.findings.len(),
+            crate::report::plural(b.findings.len()),
+            path.display()
+        );
+        let (kept, held) = b.apply(findings, &crate::document::load::display(path));
+        suppressed.extend(held);
+        kept
+    } else if let Some(path) = &baseline_path {
+        match Baseline::read(path) {
+            Ok(b) => {
+                let (kept, held) = b.apply(findings, &crate::document::load::display(path));
+                suppressed.extend(held);
+                kept
+            }
+            Err(e) => {
+                errors.push(e);
+                findings
+            }
+        }
+    } else {
+        findings
+    };
 
     // A document read with a note (an encoding fallback, no article text) is a warning of the
     // run as a whole, in the JSON `warnings` as on stderr.
@@ -298,7 +491,8 @@ fn run_check(args: CheckArgs) -> i32 {
     // Problems always go to stderr, whatever the report format and destination.
     report_problems(&errors);
 
-    let outcome = Outcome { documents: &docs, findings: &findings, errors: &errors, rules: &set.rules };
+    let outcome =
+        Outcome { documents: &docs, findings: &findings, suppressed: &suppressed, errors: &errors, rules: &set.rules };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         Color::Always => true,
@@ -309,8 +503,10 @@ fn run_check(args: CheckArgs) -> i32 {
         Format::Human => Box::new(HumanReporter { color, width: terminal_width(to_terminal) }),
         Format::Concise => Box::new(ConciseReporter),
         Format::Json => Box::new(JsonReporter),
-        Format::Sarif => Box::new(SarifReporter),
+        Format::Sarif => Box::new(SarifReporter { root: sarif_root(args.sarif_root.as_deref()) }),
         Format::Github => Box::new(GithubReporter),
+        Format::Html => Box::new(HtmlReporter),
+        Format::Markdown => Box::new(MarkdownReporter { limit: None }),
     };
     let mut buf: Vec<u8> = Vec::new();
     if let Err(e) = reporter.write(&outcome, &mut buf) {
@@ -324,6 +520,13 @@ fn run_check(args: CheckArgs) -> i32 {
     match written {
         Err(msg) if !msg.is_empty() => return usage_error(msg),
         _ => {}
+    }
+    if args.format == Format::Github {
+        if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            if let Err(e) = append_summary(Path::new(&path), &outcome) {
+                eprintln!("warning: cannot write the job summary {}: {e}", Path::new(&path).display());
+            }
+        }
     }
 
     if errors.iter().any(|e| !e.warning) {
@@ -340,6 +543,17 @@ fn run_check(args: CheckArgs) -> i32 {
         Some(t) if findings.iter().any(|f| f.severity >= t) => EXIT_FINDINGS,
         _ => EXIT_CLEAN,
     }
+}
+
+/// Findings written in full to a job summary; GitHub takes at most 1 MiB per step.
+const SUMMARY_FINDINGS: usize = 100;
+
+/// Appends the Markdown report to the GitHub Actions job summary.
+fn append_summary(path: &Path, outcome: &Outcome<'_>) -> std::io::Result<()> {
+    let mut text = Vec::new();
+    MarkdownReporter { limit: Some(SUMMARY_FINDINGS) }.write(outcome, &mut text)?;
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    f.write_all(&text)
 }
 
 fn parse_fail_on(s: &str) -> Option<FailOn> {
@@ -381,6 +595,9 @@ fn run_rules(args: RuleArgs) -> i32 {
             }
         }
     }
+    for id in &set.disabled {
+        out.push_str(&format!("{:<24} (disabled with enabled = false)\n", line_start_path(id)));
+    }
     if !set.facts.is_empty() {
         out.push_str(&format!("{} reference fact(s)\n", set.facts.len()));
     }
@@ -403,6 +620,7 @@ fn run_facts(args: FactArgs) -> i32 {
         exclude: cfg.exclude.clone(),
         max_file_size: cfg.max_file_size.unwrap_or(20 * 1024 * 1024),
         formats: cfg.formats.clone(),
+        stdin: None,
     };
     let loaded = match load(&args.paths, &opts) {
         Ok(l) => l,
@@ -488,6 +706,7 @@ fn run_test(args: TestArgs) -> i32 {
             exclude: cfg.exclude.clone(),
             max_file_size: cfg.max_file_size.unwrap_or(20 * 1024 * 1024),
             formats: cfg.formats.clone(),
+            stdin: None,
         };
         let (documents, findings) = match load(&set.documents, &opts) {
             Ok(loaded) => {
@@ -495,7 +714,8 @@ fn run_test(args: TestArgs) -> i32 {
                 // The engine turns its own panics into errors: a set that trips one fails, alone.
                 let checked = check(&loaded.documents, &rules, &EngineOptions { date_order, ..Default::default() });
                 errors.extend(checked.errors);
-                let findings = checked.findings;
+                // What the documents or the config hold back is held back here too.
+                let (findings, _held) = crate::suppress::apply(checked.findings, &loaded.documents, &cfg.suppressions);
                 (loaded.documents.len(), findings)
             }
             Err(msg) => {
@@ -546,4 +766,146 @@ fn print_explanation(values: &[String], findings: &[crate::findings::Finding], l
         let _ = writeln!(out, "{:>10}: {}", l.stage, l.text);
     }
     EXIT_CLEAN
+}
+
+fn run_explain(args: ExplainArgs) -> i32 {
+    let mut errors = Vec::new();
+    let cfg = find_config(&args.rules, &mut errors);
+    let set = rule_set(&args.rules, &cfg, &mut errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let text = match set.rules.iter().find(|r| r.id == args.id) {
+        Some(rule) => explain_rule(rule),
+        None if args.id == rules::REFERENCE_FACTS_ID => explain_reference_facts(&set),
+        None if set.disabled.contains(&args.id) => {
+            return usage_error(format!("rule `{}` is switched off (enabled = false)", args.id));
+        }
+        None => return usage_error(format!("unknown rule `{}` (known rules: {})", args.id, known_list(&set))),
+    };
+    print!("{text}");
+    if errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}
+
+/// What `crosscheck explain` prints for a rule: its line, its description, the documentation of
+/// its kind (what it finds, how, what it leaves alone, its fields, an example) and the settings
+/// this rule sets.
+fn explain_rule(rule: &rules::Rule) -> String {
+    let mut out = format!(
+        "{} — a `{}` rule, severity {}, from {}\n\n",
+        rule.id,
+        rule.kind.as_str(),
+        rule.severity.as_str(),
+        rule.pack
+    );
+    if let Some(d) = &rule.description {
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    if let Some(section) = rules::docs::section(rule.kind) {
+        out.push_str(&rules::docs::plain(section));
+        out.push('\n');
+    }
+    out.push_str("Settings of this rule:\n");
+    let set = settings_lines(rule);
+    if set.is_empty() {
+        out.push_str("  none set: every field has its default (see Fields above)\n");
+    }
+    for line in set {
+        out.push_str(&format!("  {line}\n"));
+    }
+    if let Some(m) = &rule.message {
+        out.push_str(&format!("  message = {m:?}\n"));
+    }
+    out
+}
+
+fn explain_reference_facts(set: &RuleSet) -> String {
+    let mut out = format!(
+        "{} — findings that contradict a reference fact ([[fact]] in a rule pack), severity as the fact says\n\n",
+        rules::REFERENCE_FACTS_ID
+    );
+    if let Some(section) = rules::docs::section(rules::RuleKind::Fact) {
+        out.push_str(&rules::docs::plain(section));
+        out.push('\n');
+    }
+    out.push_str(&format!("Reference facts in force: {}\n", set.facts.len()));
+    out
+}
+
+/// The kind-specific settings a rule sets, as TOML lines.
+fn settings_lines(rule: &rules::Rule) -> Vec<String> {
+    let s = &rule.settings;
+    let mut v = Vec::new();
+    let mut opt = |name: &str, value: Option<String>| {
+        if let Some(x) = value {
+            v.push(format!("{name} = {x}"));
+        }
+    };
+    opt("min_similarity", s.min_similarity.map(|x| x.to_string()));
+    opt("date_order", s.date_order.map(|d| format!("{:?}", format!("{d:?}").to_lowercase())));
+    opt("tolerance", s.tolerance.map(|x| x.to_string()));
+    opt("subject", s.subject.as_ref().map(|x| format!("{x:?}")));
+    opt("pattern", s.pattern_source.as_ref().map(|x| format!("{x:?}")));
+    opt("value_type", s.value_type.map(|x| format!("{:?}", format!("{x:?}").to_lowercase())));
+    opt("min_score", s.min_score.map(|x| x.to_string()));
+    opt("min_shared", s.min_shared.map(|x| x.to_string()));
+    opt("same_document", s.same_document.map(|x| x.to_string()));
+    opt("aligned", s.aligned.map(|x| x.to_string()));
+    if !s.synonyms.is_empty() {
+        let pairs: Vec<String> = s.synonyms.iter().map(|(a, b)| format!("[{a:?}, {b:?}]")).collect();
+        v.push(format!("synonyms = [{}]", pairs.join(", ")));
+    }
+    for n in &s.names {
+        v.push(format!(
+            "[[rule.name]] canonical = {:?}, aliases = {:?}{}",
+            n.canonical,
+            n.aliases,
+            if n.equivalent { ", equivalent = true" } else { "" }
+        ));
+    }
+    v
+}
+
+/// The file `crosscheck init` writes: every setting, commented, with what it does.
+pub const INIT_CONFIG: &str = include_str!("../docs/crosscheck.toml");
+
+fn run_init() -> i32 {
+    let path = Path::new(config::FILE_NAME);
+    // `create_new` refuses an existing file atomically: never overwrite one.
+    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(path);
+    match file {
+        Ok(mut f) => match f.write_all(INIT_CONFIG.as_bytes()) {
+            Ok(()) => {
+                println!("wrote {} (every setting is commented out; uncomment what you need)", config::FILE_NAME);
+                EXIT_CLEAN
+            }
+            Err(e) => usage_error(format!("cannot write {}: {e}", config::FILE_NAME)),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            usage_error(format!("{} already exists here; it was left as it is", config::FILE_NAME))
+        }
+        Err(e) => usage_error(format!("cannot write {}: {e}", config::FILE_NAME)),
+    }
+}
+
+fn run_man(args: ManArgs) -> i32 {
+    let cmd = Cli::command();
+    match args.dir {
+        None => {
+            let mut out = std::io::stdout().lock();
+            match clap_mangen::Man::new(cmd).render(&mut out) {
+                Ok(()) => EXIT_CLEAN,
+                Err(e) => usage_error(format!("cannot write the manual page: {e}")),
+            }
+        }
+        Some(dir) => match clap_mangen::generate_to(cmd, &dir) {
+            Ok(()) => EXIT_CLEAN,
+            Err(e) => usage_error(format!("cannot write manual pages to {}: {e}", dir.display())),
+        },
+    }
 }

@@ -8,10 +8,22 @@
 //! fail_on = "warning"               # error | warning | info | none
 //! date_order = "dmy"                # how ambiguous numeric dates are read: dmy | mdy | ymd
 //! max_file_size = 20_000_000        # bytes; larger files are reported and skipped
+//! select = ["name-variants"]        # run only these rules (`--select` replaces this list)
+//! ignore = ["quote-wording"]        # never run these rules (`--ignore` adds to this list)
+//! baseline = "crosscheck-baseline.json"   # report only findings not in this baseline
 //!
 //! [formats]                         # extra extensions, mapped to text | markdown | html | docx
 //! mdx = "markdown"
+//!
+//! [[ignore]]                        # suppress matching findings (counted, never dropped)
+//! rule = "name-variants"            # any of rule, documents and value; all given must match
+//! documents = ["archive/**"]        # places in these documents do not count
+//! value = "Kiev"                    # places giving this value (as written or normalised)
+//! reason = "the old spelling is quoted on purpose"
 //! ```
+//!
+//! `ignore` takes rule ids and `[[ignore]]` tables alike (`ignore = ["quote-wording", { value =
+//! "Kiev" }]`): a rule id switches the rule off, a table suppresses what it matches.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +37,30 @@ use crate::rules::DateOrder;
 
 pub const FILE_NAME: &str = "crosscheck.toml";
 
+/// A rule id written in the config, with its place for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleRef {
+    pub id: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// An `[[ignore]]` entry: which findings it suppresses. Every field given must match; places in
+/// `documents`, or giving `value`, are set aside, and a finding is suppressed when what is left
+/// no longer disagrees.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Suppression {
+    pub rule: Option<String>,
+    /// Globs matched against document paths as reports show them (a glob without `/` matches
+    /// a file name in any folder).
+    pub documents: Vec<String>,
+    /// A value as written or as normalised (`Kiev`, `2022-03-15`), compared without case.
+    pub value: Option<String>,
+    pub reason: Option<String>,
+    /// Where the entry is written: `crosscheck.toml:12:1`.
+    pub place: String,
+}
+
 /// Settings read from a config file, paths resolved against its folder.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -37,6 +73,14 @@ pub struct Config {
     pub date_order: Option<DateOrder>,
     pub max_file_size: Option<u64>,
     pub formats: BTreeMap<String, Format>,
+    /// Rules to run, when the config lists them.
+    pub select: Option<Vec<RuleRef>>,
+    /// Rules never to run.
+    pub ignore: Vec<RuleRef>,
+    /// `[[ignore]]` tables.
+    pub suppressions: Vec<Suppression>,
+    /// A baseline file, resolved against the config's folder.
+    pub baseline: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -47,13 +91,33 @@ struct Raw {
     default_rules: Option<bool>,
     #[serde(default)]
     include: Vec<Spanned<String>>,
-    #[serde(default, alias = "ignore")]
+    #[serde(default)]
     exclude: Vec<Spanned<String>>,
     fail_on: Option<Spanned<String>>,
     date_order: Option<Spanned<String>>,
     max_file_size: Option<u64>,
     #[serde(default)]
     formats: BTreeMap<String, Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<toml::Value>>,
+    baseline: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppression {
+    rule: Option<String>,
+    documents: Option<OneOrMany>,
+    value: Option<String>,
+    reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// The config file that applies in `dir`: `crosscheck.toml` there or in the nearest parent.
@@ -117,7 +181,52 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, InputError>
         })?;
         formats.insert(ext.trim_start_matches('.').to_ascii_lowercase(), fmt);
     }
+    let rule_ref = |s: &Spanned<String>| {
+        let (line, column) = line_col(text, s.span().start);
+        RuleRef { id: s.get_ref().trim().to_string(), line, column }
+    };
+    let mut ignore = Vec::new();
+    let mut suppressions = Vec::new();
+    for entry in &raw.ignore {
+        let (line, column) = line_col(text, entry.span().start);
+        match entry.get_ref() {
+            toml::Value::String(id) => ignore.push(RuleRef { id: id.trim().to_string(), line, column }),
+            toml::Value::Table(t) => {
+                let r = RawSuppression::deserialize(toml::Value::Table(t.clone()))
+                    .map_err(|e| at(entry.span(), format!("in `[[ignore]]`: {}", e.message().trim())))?;
+                if r.rule.is_none() && r.documents.is_none() && r.value.is_none() {
+                    return Err(at(entry.span(), "an `[[ignore]]` entry needs `rule`, `documents` or `value`".into()));
+                }
+                let documents = match r.documents {
+                    Some(OneOrMany::One(d)) => vec![d],
+                    Some(OneOrMany::Many(v)) => v,
+                    None => Vec::new(),
+                };
+                for d in &documents {
+                    globset::Glob::new(d)
+                        .map_err(|e| at(entry.span(), format!("invalid glob `{d}` in `documents`: {e}")))?;
+                }
+                suppressions.push(Suppression {
+                    rule: r.rule,
+                    documents,
+                    value: r.value,
+                    reason: r.reason,
+                    place: format!("{shown}:{line}:{column}"),
+                });
+            }
+            _ => {
+                return Err(at(
+                    entry.span(),
+                    "`ignore` takes rule ids (\"quote-wording\") and `[[ignore]]` tables".into(),
+                ))
+            }
+        }
+    }
     Ok(Config {
+        select: raw.select.as_ref().map(|v| v.iter().map(rule_ref).collect()),
+        ignore,
+        suppressions,
+        baseline: raw.baseline.as_ref().map(|b| base.join(b)),
         path: Some(PathBuf::from(shown)),
         rules: raw.rules.iter().map(|r| base.join(r)).collect(),
         default_rules: raw.default_rules,
@@ -145,6 +254,30 @@ mod tests {
         assert_eq!(c.rules, vec![PathBuf::from("/proj/packs/a.toml")]);
         assert_eq!(c.date_order, Some(DateOrder::Mdy));
         assert_eq!(c.formats.get("mdx"), Some(&Format::Markdown));
+    }
+
+    #[test]
+    fn rule_selection_and_ignore_tables() {
+        let text = "select = [\"name-variants\"]\nignore = [\"quote-wording\", { value = \"Kiev\" }]\n";
+        let c = parse("c.toml", text, Path::new(".")).unwrap();
+        assert_eq!(c.select.unwrap()[0].id, "name-variants");
+        assert_eq!((c.ignore[0].id.as_str(), c.ignore[0].line, c.ignore[0].column), ("quote-wording", 2, 11));
+        assert_eq!(c.suppressions[0].value.as_deref(), Some("Kiev"));
+        let tables = "[[ignore]]\nrule = \"name-variants\"\ndocuments = \"old/*.md\"\n\n[[ignore]]\nvalue = \"x\"\nreason = \"r\"\n";
+        let c = parse("c.toml", tables, Path::new(".")).unwrap();
+        assert_eq!(c.suppressions.len(), 2);
+        assert_eq!(c.suppressions[0].documents, vec!["old/*.md".to_string()]);
+        assert_eq!(c.suppressions[1].place, "c.toml:5:1");
+        for (bad, want) in [
+            ("[[ignore]]\nreason = \"r\"\n", "needs `rule`"),
+            ("[[ignore]]\nrule = \"a\"\ncolour = 1\n", "colour"),
+            ("ignore = [3]\n", "rule ids"),
+            ("[[ignore]]\ndocuments = \"a[\"\n", "invalid glob"),
+        ] {
+            let e = parse("c.toml", bad, Path::new(".")).unwrap_err();
+            assert!(e.message.contains(want), "{bad}: {e}");
+            assert!(e.line.is_some(), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //!
 //! documents ([`document`]) → facts ([`facts`]) → comparisons ([`compare`]) → findings
 //! ([`findings`]) → reports ([`report`]), wired by [`engine`] and configured by [`rules`] and
-//! [`config`].
+//! [`config`]. Between findings and reports, [`suppress`] and [`baseline`] hold back what a
+//! team has accepted, and say so in every report.
 
 pub mod align;
 pub mod analysis;
+pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -26,4 +28,5 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod suppress;
 pub mod text;

@@ -16,8 +16,8 @@ use crosscheck::document::load::read_bytes;
 use crosscheck::document::{Document, Format};
 use crosscheck::engine::{check, Context, EngineOptions};
 use crosscheck::report::{
-    concise::ConciseReporter, github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter,
-    Outcome, Reporter,
+    concise::ConciseReporter, github::GithubReporter, html::HtmlReporter, human::HumanReporter, json::JsonReporter,
+    markdown::MarkdownReporter, sarif::SarifReporter, Outcome, Reporter,
 };
 use crosscheck::rules::{parse_pack, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
 use proptest::prelude::*;
@@ -220,14 +220,17 @@ fn run_set(docs: &[Document]) {
             assert!(e.line >= 1 && e.column >= 1 && (e.line, e.column) <= (e.end_line, e.end_column));
         }
     }
-    let outcome = Outcome { documents: docs, findings: &checked.findings, errors: &[], rules: &set.rules };
-    let reporters: [Box<dyn Reporter>; 6] = [
+    let outcome =
+        Outcome { documents: docs, findings: &checked.findings, suppressed: &[], errors: &[], rules: &set.rules };
+    let reporters: [Box<dyn Reporter>; 8] = [
         Box::new(HumanReporter { color: false, width: 80 }),
         Box::new(HumanReporter { color: true, width: 200 }),
         Box::new(ConciseReporter),
         Box::new(JsonReporter),
-        Box::new(SarifReporter),
+        Box::new(SarifReporter { root: std::env::temp_dir() }),
         Box::new(GithubReporter),
+        Box::new(MarkdownReporter { limit: None }),
+        Box::new(HtmlReporter),
     ];
     for r in reporters {
         let mut out = Vec::new();

@@ -676,7 +676,19 @@ pub fn check(cx: &crate::engine::Context, rule: &crate::rules::Rule) -> Vec<crat
         let changes = changed_words(diff);
         let a_doc = &cx.docs[lead.a.0];
         let subject = format!("\"{}\"", a_doc.text[lead.a_window.clone()].trim());
-        let versions = group.len();
+        // Versions are distinct wordings: two documents quoting alike give one version.
+        let versions = {
+            let mut texts: Vec<String> = members
+                .iter()
+                .flat_map(|(m, _)| {
+                    [(m.a.0, m.a_window.clone()), (m.b.0, m.b_window.clone())]
+                        .map(|(d, w)| canonical(&cx.docs[d].text[w]))
+                })
+                .collect();
+            texts.sort();
+            texts.dedup();
+            texts.len()
+        };
         let message = match &rule.message {
             Some(t) => t.replace("{subject}", &subject).replace("{values}", &changes.join(", ")),
             None if cosmetic => "the same quote differs in case or punctuation".to_string(),

@@ -748,12 +748,14 @@ fn collapse_ws(s: &str) -> String {
 }
 
 fn group_finding(cx: &Context, rule: &Rule, forms: &[Form], group: &[usize], confidence: f64) -> Finding {
-    // The proposed spelling: the form written most often, then in most documents.
+    // The proposed spelling: the form most documents use, then the one written most often, then
+    // the one written first.
     let canonical = *group
         .iter()
         .max_by(|&&x, &&y| {
             let key = |i: usize| {
-                (forms[i].occurrences.len(), forms[i].docs().len(), std::cmp::Reverse(forms[i].text.clone()))
+                let first = forms[i].occurrences.iter().map(|o| (o.doc, o.span.start)).min();
+                (forms[i].docs().len(), forms[i].occurrences.len(), std::cmp::Reverse(first))
             };
             key(x).cmp(&key(y))
         })
@@ -761,8 +763,15 @@ fn group_finding(cx: &Context, rule: &Rule, forms: &[Form], group: &[usize], con
     let partners = |i: usize| -> Vec<usize> { group.iter().copied().filter(|&j| j != i).collect() };
     let shown: Vec<String> = group.iter().map(|&i| display(cx, forms, i, &partners(i))).collect();
     let canon_shown = display(cx, forms, canonical, &partners(canonical));
-    let others: Vec<String> =
-        group.iter().zip(&shown).filter(|(i, _)| **i != canonical).map(|(_, s)| format!("`{s}`")).collect();
+    // The other forms in the order they are first written.
+    let mut rest: Vec<(Option<(usize, usize)>, &String)> = group
+        .iter()
+        .zip(&shown)
+        .filter(|(i, _)| **i != canonical)
+        .map(|(&i, s)| (forms[i].occurrences.iter().map(|o| (o.doc, o.span.start)).min(), s))
+        .collect();
+    rest.sort();
+    let others: Vec<String> = rest.iter().map(|(_, s)| format!("`{s}`")).collect();
     let message = match &rule.message {
         Some(m) => m.replace("{subject}", &canon_shown).replace("{values}", &others.join(", ")),
         None => format!("`{canon_shown}` is also written {}", others.join(", ")),

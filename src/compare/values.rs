@@ -453,6 +453,8 @@ fn subject_of(cx: &Context, it: &Item, kind: RuleKind) -> String {
     match (&it.val, kind) {
         (Val::Num(n), _) => match &n.noun {
             Some(noun) if noun.starts_with("per ") => format!("amount {noun}"),
+            // Money and measures are amounts of a mass (`$3 million in cash`, `40 tonnes of grain`).
+            Some(noun) if matches!(n.kind, QuantityKind::Money | QuantityKind::Measure) => format!("amount of {noun}"),
             Some(noun) => format!("number of {}", plural(noun)),
             None => "amount".to_string(),
         },
@@ -483,6 +485,8 @@ fn plural(noun: &str) -> String {
         noun.to_string()
     } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
         format!("{stem}ies")
+    } else if noun.ends_with(['x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
     } else {
         format!("{noun}s")
     }

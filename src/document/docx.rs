@@ -75,7 +75,7 @@ pub fn read_docx_within(bytes: &[u8], max: u64) -> Result<Extracted, DocxError> 
         warnings.push("the Word document has no text".to_string());
     }
     let (source, text, map) = join(&paragraphs);
-    Ok(Extracted { source, text, map, meta, warnings })
+    Ok(Extracted { source, text, map, meta, warnings, directives: Vec::new() })
 }
 
 fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, max: u64) -> Result<Option<String>, DocxError> {

@@ -48,12 +48,14 @@ pub struct Extracted {
     pub meta: Meta,
     /// Non-fatal notes from reading, for the user.
     pub warnings: Vec<String>,
+    /// `crosscheck-ignore` comments, with the analysis text they cover.
+    pub directives: Vec<super::directives::Directive>,
 }
 
 impl Extracted {
     /// A document whose analysis text is (a blanked copy of) its source.
     pub fn identity(source: String, text: String, meta: Meta) -> Self {
         debug_assert_eq!(source.len(), text.len());
-        Extracted { source, text, map: OffsetMap::identity(), meta, warnings: Vec::new() }
+        Extracted { source, text, map: OffsetMap::identity(), meta, warnings: Vec::new(), directives: Vec::new() }
     }
 }

@@ -306,7 +306,7 @@ impl Node {
 
 /// Reads an HTML page. Never fails; a page with no recognisable text gives an empty text.
 pub fn read_html(src: &str) -> Extracted {
-    let nodes = parse(src);
+    let (nodes, comments) = parse(src);
     let page = Page::new(nodes);
     let roots = page.roots();
     let mut out = Emitter::new(src);
@@ -326,7 +326,8 @@ pub fn read_html(src: &str) -> Extracted {
     if text.trim().is_empty() {
         warnings.push("no article text found in the HTML page".to_string());
     }
-    Extracted { source: src.to_string(), text, map, meta, warnings }
+    let directives = super::directives::from_comments(src, &text, &map, &comments);
+    Extracted { source: src.to_string(), text, map, meta, warnings, directives }
 }
 
 /// The open elements while parsing, with a count per name so that end tags and implied ends
@@ -361,14 +362,15 @@ impl Open {
     }
 }
 
-/// Builds the element tree. Node 0 is the document.
-fn parse(src: &str) -> Vec<Node> {
+/// Builds the element tree (node 0 is the document) and lists the source ranges of comments.
+fn parse(src: &str) -> (Vec<Node>, Vec<Range<usize>>) {
     let mut nodes = vec![Node {
         kind: Kind::Element { name: "#document".into(), attrs: BTreeMap::new() },
         parent: 0,
         children: Vec::new(),
     }];
     let mut open = Open { ids: vec![0], counts: BTreeMap::new() };
+    let mut comments = Vec::new();
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script, style, title and textarea contents are raw text, not markup.
     emitter.naively_switch_states(true);
@@ -415,10 +417,11 @@ fn parse(src: &str) -> Vec<Node> {
                 let value = String::from_utf8_lossy(&s.value).into_owned();
                 add(&mut nodes, open.current(), Kind::Text { span, value });
             }
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            Token::Comment(c) => comments.push(c.span.start.min(src.len())..c.span.end.min(src.len())),
+            Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    nodes
+    (nodes, comments)
 }
 
 /// How many double-quoted attributes in a row the tokenizer may read in one go (see
@@ -1112,6 +1115,16 @@ mod tests {
         let html = "<form id=aspnetForm><div class=\"page has-sidebar\"><p>The court in Lviv sentenced the former mayor to eight years.</p></div></form>";
         let e = read_html(html);
         assert!(e.text.contains("eight years"), "{:?}", e.text);
+    }
+
+    #[test]
+    fn ignore_comments_cover_the_next_block() {
+        let src = "<html><body><article><p>The Kyiv office closed on Monday.</p>\n<!-- crosscheck-ignore name-variants -->\n<p>The Kiev office opened on Tuesday.</p><p>Kyiv again.</p></article></body></html>";
+        let e = read_html(src);
+        assert_eq!(e.directives.len(), 1);
+        let covered = e.directives[0].covers.clone().unwrap();
+        assert_eq!(&e.text[covered.clone()], "The Kiev office opened on Tuesday.");
+        assert_eq!(&src[e.map.span_to_source(covered)], "The Kiev office opened on Tuesday.");
     }
 
     #[test]

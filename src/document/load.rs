@@ -5,6 +5,7 @@
 //! becomes an [`InputError`] and the rest of the set is still read. The result is sorted by path
 //! so that document ids, and therefore all output, do not depend on argument order or threads.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +26,20 @@ pub struct LoadOptions {
     pub max_file_size: u64,
     /// Extra extension → format mappings (extension without the dot, lowercase).
     pub formats: BTreeMap<String, Format>,
+    /// The document a path `-` stands for: its name (which also decides its format) and bytes.
+    pub stdin: Option<StdinDocument>,
 }
+
+/// One document read from standard input.
+#[derive(Debug, Clone)]
+pub struct StdinDocument {
+    /// The name reports show (`--stdin-filename`); its extension picks the reader.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The name of a document read from standard input when none is given.
+pub const STDIN_NAME: &str = "<stdin>";
 
 impl Default for LoadOptions {
     fn default() -> Self {
@@ -34,6 +48,7 @@ impl Default for LoadOptions {
             exclude: Vec::new(),
             max_file_size: 20 * 1024 * 1024,
             formats: BTreeMap::new(),
+            stdin: None,
         }
     }
 }
@@ -50,8 +65,31 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
     let filter = Filter::new(opts)?;
     let mut errors = Vec::new();
     let mut found: Vec<(PathBuf, Format)> = Vec::new();
+    let mut walked: Option<String> = None;
+    let mut wants_stdin = false;
     for root in paths {
+        if root.as_os_str() == "-" {
+            wants_stdin = true;
+            continue;
+        }
+        if walked.is_none() && root.is_dir() {
+            walked = Some(display(root));
+        }
         discover(root, opts, &filter, &mut found, &mut errors);
+    }
+    // A pattern that matched nothing is almost always a typo or a wrong folder.
+    if let Some(root) = walked {
+        for (pattern, hit) in opts.include.iter().zip(&filter.include_hits) {
+            if !hit.get() {
+                errors.push(
+                    InputError::new(
+                        root.clone(),
+                        format!("include pattern `{pattern}` matched no file that crosscheck reads"),
+                    )
+                    .as_warning(),
+                );
+            }
+        }
     }
     // The same file reached twice (a folder given twice, a symlink, `a/../a/x.txt`) is read once,
     // under the smallest of its display paths so the choice does not depend on argument order;
@@ -91,6 +129,23 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
             Err(e) => errors.push(e),
         }
     }
+    if wants_stdin {
+        match &opts.stdin {
+            Some(s) => {
+                let format = format_of(Path::new(&s.name), opts).unwrap_or(Format::Text);
+                match read_bytes(&s.name, format, &s.bytes) {
+                    Ok(d) if documents.iter().any(|o| o.path == d.path) => errors.push(InputError::new(
+                        &s.name,
+                        "standard input is named like a file that is also read (choose another --stdin-filename)",
+                    )),
+                    Ok(d) => documents.push(d),
+                    Err(e) => errors.push(e),
+                }
+                documents.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+            None => errors.push(InputError::new("-", "cannot read: standard input is not available")),
+        }
+    }
     for (i, d) in documents.iter_mut().enumerate() {
         d.id = i;
     }
@@ -100,39 +155,59 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, String> {
 }
 
 struct Filter {
-    include: Option<GlobSet>,
-    exclude: Option<GlobSet>,
+    /// The set, and for each of its globs the index of the user's pattern it came from.
+    include: Option<(GlobSet, Vec<usize>)>,
+    exclude: Option<(GlobSet, Vec<usize>)>,
+    /// Whether each include pattern matched a file that is read.
+    include_hits: Vec<Cell<bool>>,
 }
 
 impl Filter {
     fn new(opts: &LoadOptions) -> Result<Self, String> {
-        fn set(globs: &[String], what: &str) -> Result<Option<GlobSet>, String> {
+        fn set(globs: &[String], what: &str) -> Result<Option<(GlobSet, Vec<usize>)>, String> {
             if globs.is_empty() {
                 return Ok(None);
             }
             let mut b = GlobSetBuilder::new();
-            for g in globs {
+            let mut owner = Vec::new();
+            for (i, g) in globs.iter().enumerate() {
                 let g = g.trim_start_matches("./");
-                b.add(Glob::new(g).map_err(|e| format!("invalid {what} glob `{g}`: {e}"))?);
+                let mut add = |glob: &str| -> Result<(), String> {
+                    b.add(Glob::new(glob).map_err(|e| format!("invalid {what} glob `{g}`: {e}"))?);
+                    owner.push(i);
+                    Ok(())
+                };
+                add(g)?;
                 // `drafts` should exclude everything below a folder called drafts, too.
                 if !g.contains('*') {
-                    b.add(Glob::new(&format!("{}/**", g.trim_end_matches('/'))).map_err(|e| e.to_string())?);
+                    add(&format!("{}/**", g.trim_end_matches('/')))?;
                 }
                 if !g.contains('/') {
-                    b.add(Glob::new(&format!("**/{g}")).map_err(|e| e.to_string())?);
+                    add(&format!("**/{g}"))?;
                 }
             }
-            b.build().map(Some).map_err(|e| format!("invalid {what} globs: {e}"))
+            let set = b.build().map_err(|e| format!("invalid {what} globs: {e}"))?;
+            Ok(Some((set, owner)))
         }
-        Ok(Filter { include: set(&opts.include, "include")?, exclude: set(&opts.exclude, "exclude")? })
+        Ok(Filter {
+            include: set(&opts.include, "include")?,
+            exclude: set(&opts.exclude, "exclude")?,
+            include_hits: opts.include.iter().map(|_| Cell::new(false)).collect(),
+        })
     }
 
     fn excluded(&self, rel: &Path) -> bool {
-        self.exclude.as_ref().is_some_and(|s| s.is_match(rel))
+        self.exclude.as_ref().is_some_and(|(s, _)| s.is_match(rel))
     }
 
+    /// Whether a walked file is read; notes which include patterns matched it.
     fn included(&self, rel: &Path) -> bool {
-        self.include.as_ref().is_none_or(|s| s.is_match(rel))
+        let Some((set, owner)) = &self.include else { return true };
+        let hits = set.matches(rel);
+        for &h in &hits {
+            self.include_hits[owner[h]].set(true);
+        }
+        !hits.is_empty()
     }
 }
 
@@ -192,10 +267,10 @@ fn discover(
                         }
                     },
                 };
-                if !is_file || !filter.included(rel) {
+                if !is_file {
                     continue;
                 }
-                if let Some(f) = format_of(p, opts) {
+                if let Some(f) = format_of(p, opts).filter(|_| filter.included(rel)) {
                     found.push((p.to_path_buf(), f));
                 }
             }

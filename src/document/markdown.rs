@@ -42,6 +42,7 @@ pub fn read_markdown(src: &str) -> Extracted {
     // Depth inside parts whose text is not prose (code blocks, images, front matter, HTML).
     let mut hidden = 0usize;
     let mut in_metadata = false;
+    let mut comments = Vec::new();
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         match event {
             Event::Start(tag) => {
@@ -60,6 +61,11 @@ pub fn read_markdown(src: &str) -> Extracted {
                 in_metadata &= !matches!(end, TagEnd::MetadataBlock(_));
                 if !is_inline_end(&end) {
                     block += 1;
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                if let Some(html) = src.get(range.clone()) {
+                    comments.extend(super::directives::comments_in(html, range.start));
                 }
             }
             Event::Text(t) if in_metadata => meta.fill_from(front_matter(&t)),
@@ -88,7 +94,9 @@ pub fn read_markdown(src: &str) -> Extracted {
     // Markdown saved from web pages carries the same furniture as plain text.
     let ranges = web_boilerplate(&text);
     blank(&mut text, &ranges);
-    Extracted::identity(src.to_string(), text, meta)
+    let mut e = Extracted::identity(src.to_string(), text, meta);
+    e.directives = super::directives::from_comments(&e.source, &e.text, &e.map, &comments);
+    e
 }
 
 /// Tags whose text content is not prose.
@@ -254,6 +262,15 @@ Done AT\\&T.\n";
         for gone in ["Share", "Related", "storm", "ferry"] {
             assert!(!e.text.contains(gone), "{gone}: {:?}", e.text);
         }
+    }
+
+    #[test]
+    fn ignore_comments_cover_the_next_paragraph() {
+        let src = "# Title\n\n<!-- crosscheck-ignore name-variants -->\nThe Kiev office opened.\n\nThe Kyiv office closed.\n\n```\n<!-- crosscheck-ignore-file -->\n```\n";
+        let e = read_markdown(src);
+        assert_eq!(e.directives.len(), 1, "a comment in a code block is text: {:?}", e.directives);
+        let covered = e.directives[0].covers.clone().unwrap();
+        assert_eq!(&e.text[covered], "The Kiev office opened.");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod directives;
 pub mod docx;
 pub mod extracted;
 pub mod html;
@@ -72,6 +73,8 @@ pub struct Document {
     pub meta: Meta,
     /// Non-fatal notes from reading (an encoding fallback, say).
     pub warnings: Vec<String>,
+    /// `crosscheck-ignore` comments of Markdown and HTML files.
+    pub directives: Vec<directives::Directive>,
     line_starts: Vec<usize>,
 }
 
@@ -85,13 +88,25 @@ pub struct LineCol {
 impl Document {
     pub fn new(path: String, format: Format, source: String, text: String, map: OffsetMap, meta: Meta) -> Self {
         let line_starts = line_starts(&source);
-        Document { id: 0, path, format, source, text, map, meta, warnings: Vec::new(), line_starts }
+        Document {
+            id: 0,
+            path,
+            format,
+            source,
+            text,
+            map,
+            meta,
+            warnings: Vec::new(),
+            directives: Vec::new(),
+            line_starts,
+        }
     }
 
     /// A document from what a reader extracted.
     pub fn from_extracted(path: String, format: Format, e: Extracted) -> Self {
         let mut d = Document::new(path, format, e.source, e.text, e.map, e.meta);
         d.warnings = e.warnings;
+        d.directives = e.directives;
         d
     }
 

@@ -296,6 +296,8 @@ mod tests {
     fn finding(kind: Kind, message: &str, texts: &[&str], context: &str) -> Finding {
         Finding {
             id: String::new(),
+            fingerprint: String::new(),
+            confidence: None,
             rule: "r".into(),
             kind,
             severity: Severity::Warning,

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{escape_controls, human::summary, line_start_path, Outcome, Reporter};
+use super::{escape_controls, line_start_path, summary, Outcome, Reporter};
 
 pub struct ConciseReporter;
 
@@ -28,11 +28,33 @@ impl Reporter for ConciseReporter {
                 escape_controls(&f.rule),
                 escape_controls(&f.message)
             )?;
+            if let Some(c) = f.confidence {
+                write!(out, " [{}]", super::confidence(c))?;
+            }
             if !others.is_empty() {
                 write!(out, " (also {})", others.join(", "))?;
             }
             writeln!(out)?;
         }
         writeln!(out, "{}", summary(outcome))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_per_finding_with_its_confidence() {
+        let (docs, findings) = crate::report::testing::dated();
+        let outcome = Outcome { documents: &docs, findings: &findings, suppressed: &[], errors: &[], rules: &[] };
+        let mut out = Vec::new();
+        ConciseReporter.write(&outcome, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let first = text.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "a.txt:1:22: warning[date-conflicts] date of `bridge opened`: 30 June / 30 July [87%] (also b.txt:1:22, c.txt:1:37)"
+        );
     }
 }

@@ -1,10 +1,17 @@
-//! `--format github`: workflow commands that GitHub Actions shows as annotations on the
-//! documents, one per place of each finding, so every document that disagrees is marked.
+//! `--format github`: workflow commands that GitHub Actions shows as annotations, one per
+//! finding at its first place; the message tallies the sides and names the other places.
+//!
+//! GitHub shows only ten annotations of each type per step, so one per place (53 for a set of six
+//! documents) would hide most findings. With `GITHUB_STEP_SUMMARY` set, the command line also
+//! appends the Markdown report to the job summary, where every finding is listed.
 
 use std::io::{self, Write};
 
 use super::{Outcome, Reporter};
 use crate::findings::Severity;
+
+/// Other places named in an annotation before the rest are counted.
+const MAX_OTHERS: usize = 5;
 
 pub struct GithubReporter;
 
@@ -24,47 +31,46 @@ fn property(s: &str) -> String {
 impl Reporter for GithubReporter {
     fn write(&self, outcome: &Outcome<'_>, out: &mut dyn Write) -> io::Result<()> {
         for f in outcome.findings {
+            let Some(first) = f.evidence.first() else { continue };
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            // One annotation per line of a document: a person and a title on one line are one place.
-            let mut places: Vec<&crate::findings::Evidence> = Vec::new();
-            for e in &f.evidence {
-                if !places.iter().any(|p| p.document == e.document && p.line == e.line) {
-                    places.push(e);
+            let mut others: Vec<String> = Vec::new();
+            for e in &f.evidence[1..] {
+                let at = format!("{}:{}", e.document, e.line);
+                if (e.document != first.document || e.line != first.line) && !others.contains(&at) {
+                    others.push(at);
                 }
             }
-            let n = places.len();
-            for (i, e) in places.iter().enumerate() {
-                let mut others: Vec<String> = Vec::new();
-                for o in places.iter().filter(|o| o.document != e.document) {
-                    let at = format!("{}:{}", o.document, o.line);
-                    if !others.contains(&at) && others.len() < 3 {
-                        others.push(at);
-                    }
-                }
-                let mut msg = f.message.clone();
-                if n > 1 {
-                    msg.push_str(&format!(" ({} of {n}", i + 1));
-                    if !others.is_empty() {
-                        msg.push_str(&format!("; see also {}", others.join(", ")));
-                    }
-                    msg.push(')');
-                }
-                writeln!(
-                    out,
-                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                    property(&e.document),
-                    e.line,
-                    e.column,
-                    e.end_line,
-                    e.end_column,
-                    property(&format!("crosscheck {} ({})", f.rule, f.kind.as_str())),
-                    data(&msg)
-                )?;
+            let mut msg = f.message.clone();
+            if let Some(t) = super::tally(f) {
+                msg.push_str(&format!("\n{t}"));
             }
+            if !others.is_empty() {
+                let more = others.len().saturating_sub(MAX_OTHERS);
+                others.truncate(MAX_OTHERS);
+                msg.push_str(&format!("\nalso at {}", others.join(", ")));
+                if more > 0 {
+                    msg.push_str(&format!(" and {more} more place{}", super::plural(more)));
+                }
+            }
+            let mut title = format!("crosscheck {} ({})", f.rule, f.kind.as_str());
+            if let Some(c) = f.confidence {
+                title.push_str(&format!(" {}", super::confidence(c)));
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                property(&first.document),
+                first.line,
+                first.column,
+                first.end_line,
+                first.end_column,
+                property(&title),
+                data(&msg)
+            )?;
         }
         for e in outcome.errors {
             let mut loc = format!("file={}", property(&e.path));
@@ -84,6 +90,21 @@ impl Reporter for GithubReporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_annotation_per_finding_naming_the_other_places() {
+        let (docs, findings) = crate::report::testing::dated();
+        let outcome = Outcome { documents: &docs, findings: &findings, suppressed: &[], errors: &[], rules: &[] };
+        let mut out = Vec::new();
+        GithubReporter.write(&outcome, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert_eq!(
+            text.trim_end(),
+            "::warning file=a.txt,line=1,col=22,endLine=1,endColumn=29,title=crosscheck date-conflicts (date) 87%25::\
+             date of `bridge opened`: 30 June / 30 July%0A2 documents say `30 June`, 1 says `30 July`%0Aalso at b.txt:1, c.txt:1"
+        );
+    }
 
     #[test]
     fn escapes_separators_and_newlines() {

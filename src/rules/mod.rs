@@ -9,6 +9,7 @@
 //! with its file, line and column while the pack's other rules still run (after a TOML syntax
 //! error too: see [`parse_pack`]).
 
+pub mod docs;
 mod parse;
 
 use regex::Regex;
@@ -17,7 +18,10 @@ use serde::Serialize;
 use crate::error::InputError;
 use crate::findings::Severity;
 
-pub use parse::{parse_pack, RulePack};
+pub use parse::{parse_pack, PlacedRule, RulePack};
+
+/// The id of findings that contradict a reference fact (`[[fact]]` with a `date` or `value`).
+pub const REFERENCE_FACTS_ID: &str = "reference-facts";
 
 /// The default rule pack, embedded at build time.
 pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
@@ -131,6 +135,46 @@ pub struct Rule {
     pub settings: Settings,
 }
 
+impl Rule {
+    /// Overrides this rule with the fields `other` sets (`given`); the rest stay.
+    fn apply(&mut self, other: Rule, given: &[&str]) {
+        let has = |f: &str| given.contains(&f);
+        if has("severity") {
+            self.severity = other.severity;
+        }
+        if other.message.is_some() {
+            self.message = other.message;
+        }
+        if other.description.is_some() {
+            self.description = other.description;
+        }
+        self.pack = format!("{} (settings from {})", self.pack, other.pack);
+        let (s, o) = (&mut self.settings, other.settings);
+        macro_rules! keep_given {
+            ($($f:ident),*) => { $( if o.$f.is_some() { s.$f = o.$f; } )* };
+        }
+        keep_given!(
+            min_similarity,
+            date_order,
+            tolerance,
+            subject,
+            pattern,
+            pattern_source,
+            value_type,
+            min_score,
+            min_shared,
+            same_document,
+            aligned
+        );
+        if has("name") {
+            s.names = o.names;
+        }
+        if has("synonyms") {
+            s.synonyms = o.synonyms;
+        }
+    }
+}
+
 /// The kind-specific fields of a rule, with defaults filled in by the comparison that uses them.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Settings {
@@ -179,34 +223,89 @@ pub struct ReferenceFact {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub facts: Vec<ReferenceFact>,
+    /// Ids of rules switched off with `enabled = false`, in the order they were met.
+    pub disabled: Vec<String>,
 }
 
 impl RuleSet {
-    /// Builds the set from packs given in order; a later rule with an id already taken is an
-    /// error (reported at the later rule) and is dropped.
+    /// Builds the set from packs given in order. A rule whose id a previous pack defined
+    /// overrides it: the fields it sets replace the earlier rule's, the rest are kept, and
+    /// `enabled = false` switches it off. An override must keep the kind; two rules of one id in
+    /// one pack are an error (reported at the later rule), and the later one is dropped.
     pub fn from_packs(packs: Vec<RulePack>) -> (RuleSet, Vec<InputError>) {
-        let mut set = RuleSet::default();
+        use std::collections::{HashMap, HashSet};
+        // Linear in the number of rules: ids are looked up in maps, and a rule switched off
+        // leaves a hole that is closed once at the end.
+        let mut rules: Vec<Option<Rule>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut disabled: Vec<String> = Vec::new();
+        let mut facts = Vec::new();
         let mut errors = Vec::new();
-        // Where each id was first defined: a lookup, so that big packs stay linear.
-        let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for pack in packs {
             errors.extend(pack.errors);
-            for (rule, pos) in pack.rules {
-                if let Some(prev) = taken.get(&rule.id).map(|&i| &set.rules[i]) {
-                    errors.push(InputError::at(
-                        &rule.pack,
-                        pos.0,
-                        pos.1,
-                        format!("duplicate rule id `{}` (already defined in {})", rule.id, prev.pack),
-                    ));
+            let mut in_pack: HashSet<String> = HashSet::new();
+            for placed in pack.rules {
+                let PlacedRule { rule, pos, given, enabled } = placed;
+                let at = |msg: String| InputError::at(&rule.pack, pos.0, pos.1, msg);
+                if !in_pack.insert(rule.id.clone()) {
+                    errors.push(at(format!("duplicate rule id `{}` (already defined in this pack)", rule.id)));
                     continue;
                 }
-                taken.insert(rule.id.clone(), set.rules.len());
-                set.rules.push(rule);
+                if let Some(&i) = index.get(&rule.id) {
+                    if let Some(prev) = rules[i].as_mut() {
+                        if prev.kind != rule.kind {
+                            errors.push(at(format!(
+                                "rule `{}` overrides a `{}` rule from {} but has kind `{}` (an override keeps the kind)",
+                                rule.id,
+                                prev.kind.as_str(),
+                                prev.pack,
+                                rule.kind.as_str()
+                            )));
+                            continue;
+                        }
+                        if enabled {
+                            prev.apply(rule, &given);
+                        } else {
+                            disabled.push(rule.id.clone());
+                            rules[i] = None;
+                            index.remove(&rule.id);
+                        }
+                        continue;
+                    }
+                }
+                if enabled {
+                    index.insert(rule.id.clone(), rules.len());
+                    rules.push(Some(rule));
+                } else {
+                    disabled.push(rule.id);
+                }
             }
-            set.facts.extend(pack.facts);
+            facts.extend(pack.facts);
         }
+        // A rule defined again after it was switched off runs: it is no longer disabled.
+        disabled.retain(|d| !index.contains_key(d));
+        disabled.dedup();
+        let set = RuleSet { rules: rules.into_iter().flatten().collect(), facts, disabled };
         (set, errors)
+    }
+
+    /// Every rule id a user may name: rules in force, rules switched off and the id of
+    /// reference-fact findings.
+    pub fn known_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
+        ids.extend(self.disabled.iter().map(String::as_str));
+        ids.push(REFERENCE_FACTS_ID);
+        ids
+    }
+
+    /// Keeps the rules `keep` accepts (`--select`, `--ignore`). Reference facts go with the
+    /// `reference-facts` id (a reference title is checked by the titles rules, so it needs one
+    /// of them too).
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.rules.retain(|r| keep(&r.id));
+        if !keep(REFERENCE_FACTS_ID) {
+            self.facts.clear();
+        }
     }
 
     pub fn of_kind(&self, kind: RuleKind) -> impl Iterator<Item = &Rule> {

@@ -15,7 +15,17 @@ use crate::findings::Severity;
 /// A parsed pack: its valid rules (with the line and column where each starts), its reference
 /// facts, and an error for each part that could not be used.
 /// A rule and the line and column where its `id` is written.
-pub type PlacedRule = (Rule, (usize, usize));
+/// A rule as its pack writes it: where its `id` is (line, column), which fields the table sets
+/// (so an override changes only those), and whether it is enabled.
+#[derive(Debug, Clone)]
+pub struct PlacedRule {
+    pub rule: Rule,
+    pub pos: (usize, usize),
+    /// The optional fields the table sets (`severity`, `min_similarity`, `name`…).
+    pub given: Vec<&'static str>,
+    /// `enabled = false`: the rule (or the rule it overrides) does not run.
+    pub enabled: bool,
+}
 
 #[derive(Debug, Default)]
 pub struct RulePack {
@@ -137,8 +147,7 @@ fn read_tables(pack: &mut RulePack, lines: &LineIndex, base: usize, table: DeTab
                     for item in items {
                         match RawRule::deserialize(ValueDeserializer::from(item)) {
                             Ok(r) => match validate_rule(&cx, r) {
-                                Ok(Some(rule)) => pack.rules.push(rule),
-                                Ok(None) => {}
+                                Ok(rule) => pack.rules.push(rule),
                                 Err(e) => pack.errors.push(e),
                             },
                             Err(e) => pack.errors.push(toml_error(&path, lines, base, &e)),
@@ -247,7 +256,7 @@ impl Ctx<'_> {
     }
 }
 
-fn validate_rule(cx: &Ctx, r: RawRule) -> Result<Option<PlacedRule>, InputError> {
+fn validate_rule(cx: &Ctx, r: RawRule) -> Result<PlacedRule, InputError> {
     let path = cx.path;
     let id = r.id.get_ref().trim().to_string();
     if id.is_empty() || id.contains(char::is_whitespace) {
@@ -267,9 +276,6 @@ fn validate_rule(cx: &Ctx, r: RawRule) -> Result<Option<PlacedRule>, InputError>
             cx.err(s.span(), format!("unknown severity `{}` (expected error, warning or info)", s.get_ref()))
         })?,
     };
-    if r.enabled == Some(false) {
-        return Ok(None);
-    }
 
     // Which kind-specific fields each kind accepts.
     let allowed: &[&str] = match kind {
@@ -382,10 +388,28 @@ fn validate_rule(cx: &Ctx, r: RawRule) -> Result<Option<PlacedRule>, InputError>
         settings.pattern_source = Some(pat.get_ref().clone());
     }
 
-    Ok(Some((
-        Rule { id, kind, severity, message: r.message, description: r.description, pack: path.to_string(), settings },
+    let mut given: Vec<&'static str> = present.iter().map(|(n, _)| *n).collect();
+    for (name, set) in
+        [("severity", r.severity.is_some()), ("message", r.message.is_some()), ("description", r.description.is_some())]
+    {
+        if set {
+            given.push(name);
+        }
+    }
+    Ok(PlacedRule {
+        rule: Rule {
+            id,
+            kind,
+            severity,
+            message: r.message,
+            description: r.description,
+            pack: path.to_string(),
+            settings,
+        },
         pos,
-    )))
+        given,
+        enabled: r.enabled != Some(false),
+    })
 }
 
 fn regex_error_summary(e: &regex::Error) -> String {
@@ -495,11 +519,11 @@ synonyms = [
     fn a_multi_line_string_with_lines_starting_with_brackets_is_one_value() {
         let p = parse_pack("p.toml", TWO_RULES_WITH_BRACKET_LINES);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
-        let ids: Vec<&str> = p.rules.iter().map(|(r, _)| r.id.as_str()).collect();
+        let ids: Vec<&str> = p.rules.iter().map(|r| r.rule.id.as_str()).collect();
         assert_eq!(ids, ["house-style", "titles"]);
-        assert!(p.rules[0].0.description.as_deref().unwrap().contains("[see the guide] for the list."));
-        assert_eq!(p.rules[1].0.settings.synonyms.len(), 2);
-        assert_eq!(p.rules[1].1, (11, 6), "the second rule's id is placed exactly");
+        assert!(p.rules[0].rule.description.as_deref().unwrap().contains("[see the guide] for the list."));
+        assert_eq!(p.rules[1].rule.settings.synonyms.len(), 2);
+        assert_eq!(p.rules[1].pos, (11, 6), "the second rule's id is placed exactly");
     }
 
     #[test]
@@ -513,10 +537,10 @@ synonyms = [
         assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
         let e = &p.errors[0];
         assert_eq!((e.line, e.column), (Some(3), Some(14)), "{e}"); // where the string should have closed
-        let ids: Vec<&str> = p.rules.iter().map(|(r, _)| r.id.as_str()).collect();
+        let ids: Vec<&str> = p.rules.iter().map(|r| r.rule.id.as_str()).collect();
         assert_eq!(ids, ["house-style", "titles"]);
-        assert_eq!(p.rules[1].0.settings.synonyms.len(), 2);
-        assert_eq!(p.rules[0].1, (7, 6), "positions stay those of the whole file");
+        assert_eq!(p.rules[1].rule.settings.synonyms.len(), 2);
+        assert_eq!(p.rules[0].pos, (7, 6), "positions stay those of the whole file");
     }
 
     #[test]
@@ -539,13 +563,47 @@ synonyms = [
     }
 
     #[test]
-    fn duplicate_ids_across_packs() {
+    fn a_later_pack_overrides_a_rule_of_the_same_id_and_kind() {
+        let a =
+            parse_pack("a.toml", "[[rule]]\nid = \"x\"\nkind = \"names\"\nseverity = \"info\"\ndescription = \"d\"\n");
+        let b = parse_pack("b.toml", "[[rule]]\nid = \"x\"\nkind = \"names\"\nmin_similarity = 0.9\n");
+        let (set, errors) = super::super::RuleSet::from_packs(vec![a, b]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(set.rules.len(), 1);
+        let r = &set.rules[0];
+        assert_eq!(r.settings.min_similarity, Some(0.9));
+        // What the override does not set is kept.
+        assert_eq!((r.severity, r.description.as_deref()), (Severity::Info, Some("d")));
+        assert!(r.pack.contains("a.toml") && r.pack.contains("b.toml"), "{}", r.pack);
+    }
+
+    #[test]
+    fn an_override_of_another_kind_or_a_duplicate_in_one_pack_is_an_error() {
         let a = parse_pack("a.toml", "[[rule]]\nid = \"x\"\nkind = \"names\"\n");
         let b = parse_pack("b.toml", "\n[[rule]]\nid = \"x\"\nkind = \"dates\"\n");
         let (set, errors) = super::super::RuleSet::from_packs(vec![a, b]);
         assert_eq!(set.rules.len(), 1);
+        assert_eq!(set.rules[0].kind, RuleKind::Names);
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("b.toml", Some(3)));
+        assert!(errors[0].message.contains("kind"), "{}", errors[0]);
+        let twice =
+            parse_pack("c.toml", "[[rule]]\nid = \"y\"\nkind = \"names\"\n[[rule]]\nid = \"y\"\nkind = \"names\"\n");
+        let (set, errors) = super::super::RuleSet::from_packs(vec![twice]);
+        assert_eq!((set.rules.len(), errors.len()), (1, 1));
+        assert!(errors[0].message.contains("duplicate"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn enabled_false_switches_a_rule_off() {
+        let a =
+            parse_pack("a.toml", "[[rule]]\nid = \"x\"\nkind = \"names\"\n[[rule]]\nid = \"q\"\nkind = \"quotes\"\n");
+        let b = parse_pack("b.toml", "[[rule]]\nid = \"q\"\nkind = \"quotes\"\nenabled = false\n");
+        let (set, errors) = super::super::RuleSet::from_packs(vec![a, b]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["x"]);
+        assert_eq!(set.disabled, ["q"]);
     }
 
     #[test]
@@ -553,7 +611,7 @@ synonyms = [
         let text = "[[rule]]\nid = \"n\"\nkind = \"names\"\n[[rule.name]]\ncanonical = \"Kyiv\"\naliases = [\"Kiev\"]\n\n[[fact]]\nsubject = \"Jane Roe\"\ntitle = \"Chief Executive of Acme\"\n";
         let p = parse_pack("p.toml", text);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
-        assert_eq!(p.rules[0].0.settings.names[0].aliases, vec!["Kiev".to_string()]);
+        assert_eq!(p.rules[0].rule.settings.names[0].aliases, vec!["Kiev".to_string()]);
         assert_eq!(p.facts[0].title.as_deref(), Some("Chief Executive of Acme"));
     }
 }
