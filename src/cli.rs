@@ -193,6 +193,10 @@ pub struct CheckArgs {
     /// report, e.g. `--explain "4 May" "May 5"`.
     #[arg(long, num_args = 2, value_names = ["VALUE", "VALUE"])]
     pub explain: Option<Vec<String>>,
+    /// Report only findings at least this sure (0..1; findings the engine does not score are
+    /// always reported).
+    #[arg(long, value_name = "CONFIDENCE", value_parser = confidence_arg)]
+    pub min_confidence: Option<f64>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -445,6 +449,9 @@ fn run_check(args: CheckArgs) -> i32 {
     errors.extend(checked.errors);
     let mut findings = checked.findings;
     findings.retain(|f| selected.contains(&f.rule));
+    if let Some(min) = args.min_confidence {
+        findings.retain(|f| f.confidence.is_none_or(|c| c >= min));
+    }
 
     // Held back, never dropped: comments in the documents, the config's [[ignore]], a baseline.
     let known: Vec<&str> = set.known_ids();
@@ -907,5 +914,12 @@ fn run_man(args: ManArgs) -> i32 {
             Ok(()) => EXIT_CLEAN,
             Err(e) => usage_error(format!("cannot write manual pages to {}: {e}", dir.display())),
         },
+    }
+}
+
+fn confidence_arg(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{s}` is not a confidence between 0 and 1")),
     }
 }

@@ -254,6 +254,7 @@ pub fn finalize(mut findings: Vec<Finding>) -> Vec<Finding> {
             ))
         });
         f.evidence.dedup_by(|a, b| a.document == b.document && a.source_span == b.source_span && a.role == b.role);
+        f.severity = crate::score::severity(f.severity, f.confidence);
         f.id = id(f);
         f.fingerprint = fingerprint(f);
     }

@@ -672,7 +672,7 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
             None => format!("`{canonical}` is also written {}", others.join(", ")),
         };
         let mut b =
-            FindingBuilder::new(rule, Kind::Spelling, canonical, message).canonical(canonical).score(v.confidence);
+            FindingBuilder::new(rule, Kind::Spelling, canonical, message).canonical(canonical).confidence(v.confidence);
         if v.case_only {
             b = b.severity(Severity::Info);
         }
@@ -778,7 +778,7 @@ fn group_finding(cx: &Context, rule: &Rule, forms: &[Form], group: &[usize], con
     };
     let mut b = FindingBuilder::new(rule, Kind::Spelling, forms[canonical].text.clone(), message)
         .canonical(forms[canonical].text.clone())
-        .score(confidence);
+        .confidence(confidence);
     for &i in group {
         for o in relevant(forms, i, &partners(i)) {
             b = b.evidence(&cx.docs[o.doc], o.span.clone(), word_key(&forms[i].plain), Some("form"));

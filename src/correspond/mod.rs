@@ -2,3 +2,4 @@
 //! which statements are one statement, which documents tell one story.
 
 pub mod keys;
+pub mod stories;

@@ -1,5 +1,7 @@
 //! Turns a file's bytes into text: UTF-8 (with or without a byte-order mark), UTF-16 with a
-//! byte-order mark, and Windows-1252 as the fallback for anything else that is not binary.
+//! byte-order mark, and Windows-1252 as the fallback for anything else that is not binary. UTF-8
+//! with a few bad bytes (a truncated paste) stays UTF-8: the bad bytes become U+FFFD and the
+//! warning says where the first one is.
 //!
 //! Saved web pages and office exports come in all of these, and a reader that gave up on a stray
 //! `0x92` (a Windows curly apostrophe) would lose a whole article. The fallback is reported as a

@@ -48,6 +48,15 @@ impl std::fmt::Display for DocxError {
     }
 }
 
+/// What the text part of the `.docx` at `path` declares it unpacks to, read from the zip's
+/// central directory without unpacking anything (`None` if that cannot be read).
+pub fn declared_size(path: &std::path::Path) -> Option<u64> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
+    let part = zip.by_name("word/document.xml").ok()?;
+    Some(part.size())
+}
+
 /// Reads a `.docx` file's bytes (parts up to 256 MB unpacked).
 pub fn read_docx(bytes: &[u8]) -> Result<Extracted, String> {
     read_docx_within(bytes, MAX_PART).map_err(|e| e.to_string())

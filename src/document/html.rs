@@ -488,15 +488,8 @@ fn break_attribute_chains(src: &str) -> std::borrow::Cow<'_, str> {
         }
         q = memchr_quote(b, at + 1);
     }
-    if cuts.is_empty() {
-        return std::borrow::Cow::Borrowed(src);
-    }
-    let mut bytes = b.to_vec();
-    for c in cuts {
-        // A white-space byte (ASCII) becomes another ASCII byte: still UTF-8, same length.
-        bytes[c] = b'/';
-    }
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| src.to_string()))
+    // Each cut is a white-space byte.
+    super::replace_ascii(src, &cuts, b'/')
 }
 
 /// The position of the next `"` at or after `from`.

@@ -544,9 +544,15 @@ fn read_file_within(
     max: u64,
     budget: &Budget,
 ) -> Result<Document, InputError> {
-    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    // A `.docx` unpacks to many times its size: count what it may unpack to.
-    let _taken = budget.take(if format == Format::Docx { docx_cost(len, max) } else { len.min(max) });
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0).min(max);
+    // What reading holds at its peak: the bytes and the text made of them (a few copies), for a
+    // `.docx` the XML it declares it unpacks to and the paragraphs made of it. Taken at once, so
+    // that no thread holds part of the budget while it waits for the rest.
+    let cost = match format {
+        Format::Docx => len.saturating_add(super::docx::declared_size(path).unwrap_or(max).min(max).saturating_mul(4)),
+        _ => len.saturating_mul(4),
+    };
+    let _taken = budget.take(cost);
     let bytes = read_regular(path, max).map_err(|e| {
         InputError::new(
             shown,
@@ -558,12 +564,6 @@ fn read_file_within(
         )
     })?;
     read_bytes_within(shown, format, &bytes, max)
-}
-
-/// What reading a `.docx` of `len` bytes may hold at its peak: its bytes and the unpacked XML,
-/// at most `max` (zip bombs of 1 MB unpack to gigabytes).
-fn docx_cost(len: u64, max: u64) -> u64 {
-    len.saturating_add(len.saturating_mul(50).min(max).saturating_mul(3))
 }
 
 /// `skipped: 39.1 KB is over the size limit of 19.5 KB (…)`: `what` in the limit's unit.

@@ -170,14 +170,21 @@ impl Document {
 pub fn lone_cr_as_lf(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
     let lone: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')).collect();
-    if lone.is_empty() {
+    replace_ascii(s, &lone, b'\n')
+}
+
+/// `s` with the ASCII bytes at `at` replaced by the ASCII byte `by`: the same length, so every
+/// offset into `s` holds, and still UTF-8 (borrowed when there is nothing to replace).
+pub(crate) fn replace_ascii<'s>(s: &'s str, at: &[usize], by: u8) -> std::borrow::Cow<'s, str> {
+    if at.is_empty() || !by.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
     }
-    let mut bytes = b.to_vec();
-    for i in lone {
-        bytes[i] = b'\n';
+    let mut bytes = s.as_bytes().to_vec();
+    for &i in at {
+        if bytes.get(i).is_some_and(u8::is_ascii) {
+            bytes[i] = by;
+        }
     }
-    // ASCII for ASCII: still UTF-8.
     std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| s.to_string()))
 }
 

@@ -9,6 +9,23 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// The severity a finding is reported at: its rule's, lowered when the evidence is weaker. At
+/// [`SURE`] confidence or more, the rule's severity; from [`LIKELY`], at most a warning; below,
+/// information. A finding without a confidence keeps its rule's severity.
+pub fn severity(rule: crate::findings::Severity, confidence: Option<f64>) -> crate::findings::Severity {
+    use crate::findings::Severity;
+    match confidence {
+        Some(c) if c < LIKELY => Severity::Info,
+        Some(c) if c < SURE => rule.min(Severity::Warning),
+        _ => rule,
+    }
+}
+
+/// From this confidence a finding keeps its rule's severity.
+pub const SURE: f64 = 0.8;
+/// From this confidence a finding is at least a warning (if its rule is).
+pub const LIKELY: f64 = 0.6;
+
 /// The named features of one candidate.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features(pub Vec<(&'static str, f64)>);
@@ -127,6 +144,22 @@ mod tests {
         f.set("b", 1.0);
         f.set("unknown", 5.0);
         assert!(m.confidence(&f) < 0.2);
+    }
+
+    #[test]
+    fn severity_follows_confidence() {
+        use crate::findings::Severity::*;
+        let cases = [
+            (Error, None, Error),
+            (Error, Some(0.95), Error),
+            (Error, Some(0.7), Warning),
+            (Warning, Some(0.7), Warning),
+            (Error, Some(0.55), Info),
+            (Info, Some(0.99), Info),
+        ];
+        for (rule, c, want) in cases {
+            assert_eq!(severity(rule, c), want, "{rule:?} {c:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `EXPECTED.toml` (the format of `../shared/seeds/EXPECTED.toml`, plus `strict` and `absent`).
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -179,4 +180,78 @@ pub fn judge(findings: &[Value], exp: &Expected) -> Vec<String> {
         }
     }
     failures
+}
+
+/// Runs `crosscheck check ARGS --format json` in `cwd`; returns (exit code, JSON, stderr).
+pub fn run_in(cwd: &Path, args: &[&str]) -> (i32, Value, String) {
+    let out = bin().current_dir(cwd).arg("check").args(args).args(["--format", "json"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("bad JSON ({e}): {stdout}"));
+    (out.status.code().unwrap_or(-1), json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// A folder holding `set/` (the good documents), and the findings of a clean run over it.
+pub struct Case {
+    pub tmp: tempfile::TempDir,
+    pub clean: Vec<(String, String, Vec<String>)>,
+}
+
+impl Case {
+    pub fn new() -> Case {
+        let tmp = tempfile::tempdir().unwrap();
+        let set = tmp.path().join("set");
+        fs::create_dir(&set).unwrap();
+        for e in fs::read_dir(fixture("satellite-launch")).unwrap() {
+            let p = e.unwrap().path();
+            fs::copy(&p, set.join(p.file_name().unwrap())).unwrap();
+        }
+        let (code, json, stderr) = run_in(tmp.path(), &["set"]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(json["errors"].as_array().unwrap().is_empty(), "{stderr}");
+        let clean = strip_paths(&findings(&json));
+        assert!(!clean.is_empty());
+        Case { tmp, clean }
+    }
+
+    pub fn path(&self, rel: &str) -> std::path::PathBuf {
+        self.tmp.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        fs::write(self.path(rel), bytes).unwrap();
+    }
+
+    pub fn run(&self, args: &[&str]) -> (i32, Value, String) {
+        run_in(self.tmp.path(), args)
+    }
+
+    /// The good documents' findings are those of the clean run.
+    pub fn assert_findings_unchanged(&self, json: &Value) {
+        assert_eq!(strip_paths(&findings(json)), self.clean, "{json:#}");
+    }
+}
+
+pub fn doc_paths(json: &Value) -> Vec<String> {
+    json["documents"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap().to_string()).collect()
+}
+
+/// Exactly one input error, for `path`, whose message contains `message`; stderr says the same.
+pub fn assert_one_error(json: &Value, stderr: &str, path: &str, message: &str) {
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], path, "{errors:?}");
+    let m = errors[0]["message"].as_str().unwrap();
+    assert!(m.contains(message), "message {m:?} lacks {message:?}");
+    assert!(stderr.contains(&format!("error: {path}: {m}")), "{stderr}");
+}
+
+/// Exactly one warning and no error; stderr says it as a warning.
+pub fn assert_one_warning(json: &Value, stderr: &str, path: &str, message: &str) {
+    assert!(json["errors"].as_array().unwrap().is_empty(), "{json:#}");
+    let warnings = json["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["path"], path, "{warnings:?}");
+    let m = warnings[0]["message"].as_str().unwrap();
+    assert!(m.contains(message), "message {m:?} lacks {message:?}");
+    assert!(stderr.contains(&format!("warning: {path}: {m}")), "{stderr}");
 }
