@@ -45,6 +45,12 @@ fn has(texts: &[String], value: &str) -> bool {
     })
 }
 
+fn sorted(v: &[String]) -> Vec<String> {
+    let mut v = v.to_vec();
+    v.sort();
+    v
+}
+
 struct Example {
     set: usize,
     x: Vec<f64>,
@@ -82,16 +88,35 @@ fn fit(data: &[&Example], prior: &[f64], lambda: f64) -> Vec<f64> {
         }
         hess[0][0] += 1e-6;
         let step = solve(hess, grad);
-        let mut change = 0.0f64;
-        for i in 0..=dim {
-            w[i] -= step[i];
-            change = change.max(step[i].abs());
+        // A damped step: halved until the loss does not grow (plain Newton diverges when the
+        // positives are nearly separable).
+        let before = loss(data, &w, prior, lambda);
+        let mut t = 1.0;
+        let mut next = w.clone();
+        for _ in 0..30 {
+            next = w.iter().zip(&step).map(|(a, s)| a - t * s).collect();
+            if loss(data, &next, prior, lambda) <= before {
+                break;
+            }
+            t /= 2.0;
         }
+        let change = w.iter().zip(&next).map(|(a, b)| (a - b).abs()).fold(0.0f64, f64::max);
+        w = next;
         if change < 1e-7 {
             break;
         }
     }
     w
+}
+
+/// The regularised log loss of weights `w`.
+fn loss(data: &[&Example], w: &[f64], prior: &[f64], lambda: f64) -> f64 {
+    let mut l = 0.0;
+    for e in data {
+        let p = predict(w, &e.x).clamp(1e-12, 1.0 - 1e-12);
+        l -= if e.y { p.ln() } else { (1.0 - p).ln() };
+    }
+    l + 0.5 * lambda * w.iter().zip(prior).skip(1).map(|(a, b)| (a - b) * (a - b)).sum::<f64>()
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting.
@@ -171,8 +196,22 @@ fn main() {
         eprintln!("{}: {} candidates", spec.name, cands.len());
         recorded.push((si, cands, exp));
     }
+    // A planted set's untouched twin holds every candidate that the edits did not make: such a
+    // candidate matching an expectation's words (another `Tuesday` / `Friday` pair) is not the
+    // planted one.
+    let mut twin_abouts: BTreeMap<String, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for (si, cands, _) in &recorded {
+        if specs[*si].name.ends_with("twin") {
+            let key = specs[*si].name.trim_end_matches("twin").to_string();
+            twin_abouts.entry(key).or_default().extend(cands.iter().map(|c| sorted(&c.about)));
+        }
+    }
     for (si, cands, exp) in recorded {
+        let twin = twin_abouts.get(specs[si].name.trim_end_matches("planted"));
         for c in cands {
+            if si >= n_closed && twin.is_some_and(|t| t.contains(&sorted(&c.about))) {
+                continue;
+            }
             let feats: Vec<&str> = names[c.model].iter().copied().collect();
             let x: Vec<f64> =
                 feats.iter().map(|n| c.features.iter().filter(|(m, _)| m == n).map(|(_, v)| v).sum()).collect();

@@ -489,12 +489,19 @@ fn an_invalid_glob_in_the_config() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::{BufRead, BufReader};
     let tmp = tempfile::tempdir().unwrap();
-    // Enough output to fill a pipe (64 KB): a count told differently by 150 documents, each
+    // Enough output to fill a pipe (64 KB): counts told differently in 30 stories, each
     // evidence with a long line of context.
     let tail = "after Anna Berg, Oleh Petrenko and Maria Kovalenko of the Tartu parish council met Ivan Sirko \
                 about the bakery, the market hall and the bridge";
+    // 30 stories of five documents, each about its own mayor and harbour; one document of each
+    // gives another count.
     for i in 0..150 {
-        let text = format!("Andriy Melnyk said {} people came to the hearing in Tartu on Tuesday {tail}.\n", i + 2);
+        let s = i / 5;
+        let tag: String = [b'a' + (s / 26) as u8, b'a' + (s % 26) as u8].iter().map(|&b| b as char).collect();
+        let count = if i % 5 == 0 { 1240 } else { 1420 };
+        let text = format!(
+            "Mayor Kerstin Valdsoo{tag} said {count} people came to the hearing on the Harbour{tag} bridge {tail}.\n"
+        );
         fs::write(tmp.path().join(format!("d{i:03}.txt")), text).unwrap();
     }
     for args in [&["check", ".", "--format", "json"][..], &["facts", "."][..]] {

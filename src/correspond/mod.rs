@@ -2,4 +2,5 @@
 //! which statements are one statement, which documents tell one story.
 
 pub mod keys;
+pub mod statements;
 pub mod stories;

@@ -35,6 +35,10 @@ const MAX_DF_SHARE: f64 = 0.25;
 /// How many documents a term may propose pairs between, whatever the share says.
 const MAX_POSTINGS: usize = 200;
 
+/// A term in this few documents proposes pairs whatever its share: in a small set a story's
+/// own name is in half the documents.
+const MIN_POSTINGS: usize = 16;
+
 /// The story of each document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stories {
@@ -89,6 +93,15 @@ pub fn terms(text: &str, a: &DocAnalysis, mentions: &[Mention]) -> BTreeMap<Stri
     out
 }
 
+/// The names a document is about: those it repeats most (at least half as often as its most
+/// repeated name). Two reports from one city share its name and their wire's; two tellings of one
+/// story share the name one of them is about.
+fn main_names(bag: &BTreeMap<String, f64>) -> Vec<&str> {
+    let names = || bag.iter().filter(|(t, _)| t.starts_with("n:"));
+    let top = names().map(|(_, c)| *c).fold(0.0f64, f64::max);
+    names().filter(|(_, c)| **c >= top / 2.0).map(|(t, _)| t.as_str()).collect()
+}
+
 /// Groups documents into stories from their terms.
 pub fn cluster(bags: &[BTreeMap<String, f64>]) -> Stories {
     let n = bags.len();
@@ -113,7 +126,7 @@ pub fn cluster(bags: &[BTreeMap<String, f64>]) -> Stories {
         .iter()
         .map(|v| v.iter().filter(|(t, _)| t.starts_with("n:")).map(|(_, w)| w * w).sum::<f64>().sqrt())
         .collect();
-    let cap = ((MAX_DF_SHARE * n as f64).ceil() as usize).clamp(2, MAX_POSTINGS);
+    let cap = ((MAX_DF_SHARE * n as f64).ceil() as usize).clamp(MIN_POSTINGS, MAX_POSTINGS);
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, v) in vectors.iter().enumerate() {
         for t in v.keys() {
@@ -132,6 +145,7 @@ pub fn cluster(bags: &[BTreeMap<String, f64>]) -> Stories {
     }
     candidates.sort_unstable();
     candidates.dedup();
+    let mains: Vec<Vec<&str>> = bags.iter().map(main_names).collect();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
@@ -161,6 +175,7 @@ pub fn cluster(bags: &[BTreeMap<String, f64>]) -> Stories {
             .sum();
         if dot / (norms[a] * norms[b]) >= MIN_SIMILARITY
             && name_dot / (name_norms[a] * name_norms[b]).max(1e-9) >= MIN_NAME_SIMILARITY
+            && (mains[a].iter().any(|t| bags[b].contains_key(*t)) || mains[b].iter().any(|t| bags[a].contains_key(*t)))
         {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             if ra != rb {
@@ -205,6 +220,17 @@ mod tests {
         assert_ne!(s[0], s[2]);
         assert_ne!(s[4], s[0]);
         assert_ne!(s[4], s[2]);
+    }
+
+    #[test]
+    fn reports_that_share_only_a_dateline_and_a_market_stay_apart() {
+        let s = stories(&[
+            "OSLO (Wire) - Veltra Marine said revenue rose. Veltra Marine shares rose on the Bors. Veltra will pay a dividend of 5 crowns per share.",
+            "OSLO (Wire) - Kjell Mills said profit fell. Kjell Mills shares fell on the Bors. Kjell will keep its dividend of 3 crowns per share.",
+            "Veltra Marine reported higher revenue. Veltra will pay its shareholders a dividend of 5 crowns a share.",
+        ]);
+        assert_ne!(s[0], s[1]);
+        assert_eq!(s[0], s[2]);
     }
 
     #[test]

@@ -1432,6 +1432,54 @@ fn key_from_right(
     join_key(noun, Some(verb))
 }
 
+/// A weekday named on its own (`on Tuesday`), outside any full date: retellings of one event
+/// that name two weekdays disagree as surely as two dates do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct WeekdayMention {
+    pub span: Range<usize>,
+    /// 1 = Monday … 7 = Sunday.
+    pub day: u8,
+}
+
+impl WeekdayMention {
+    /// The weekday's English name.
+    pub fn name(&self) -> &'static str {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][usize::from(self.day - 1) % 7]
+    }
+}
+
+/// Finds the weekdays of `text` written in full with a capital, outside the `dates` (which
+/// name their own weekday) and not inside a capitalised name (`Black Friday`, `Super Tuesday`).
+pub fn find_weekdays(text: &str, dates: &[DateMention]) -> Vec<WeekdayMention> {
+    let words = words_in(text, 0..text.len());
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        // `Monday's vote` dates the vote too.
+        let bare = w.text.strip_suffix("'s").or_else(|| w.text.strip_suffix("\u{2019}s")).unwrap_or(w.text);
+        let lower = bare.to_lowercase();
+        let Some(&day) = crate::lexicon::WEEKDAYS.get(lower.as_str()) else { continue };
+        // Full names only: `Sun`, `Wed` and `Sat` are words too.
+        if lower.len() < 6 || !bare.starts_with(char::is_uppercase) || bare.chars().skip(1).any(char::is_uppercase) {
+            continue;
+        }
+        if dates.iter().any(|d| d.span.start < w.range.end && w.range.start < d.span.end) {
+            continue;
+        }
+        let before = &text[..w.range.start];
+        let initial =
+            before.trim_end().is_empty() || before.trim_end().ends_with(['.', '!', '?', '"', '\u{201c}', '\n']);
+        let in_name = i > 0
+            && !initial
+            && words[i - 1].range.end + 1 >= w.range.start
+            && words[i - 1].text.starts_with(char::is_uppercase)
+            && !crate::lexicon::WEEKDAYS.contains_key(words[i - 1].text.to_lowercase().as_str());
+        if !in_name {
+            out.push(WeekdayMention { span: w.range.start..w.range.start + bare.len(), day });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -1718,6 +1766,23 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(key(s).as_deref(), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn weekdays_on_their_own() {
+        let cases: [(&str, &[u8]); 6] = [
+            ("The ferry sank on Tuesday near the coast.", &[2]),
+            ("Talks resume on Friday, 4 March 2022, in Vienna.", &[]),
+            ("Shops opened early for Black Friday sales.", &[]),
+            ("Wednesday was quiet; on Sunday it rained.", &[3, 7]),
+            ("Monday's vote was delayed.", &[1]),
+            ("The Sun rose; we sat on the Wed bench.", &[]),
+        ];
+        for (text, want) in cases {
+            let d = find_dates(text, None);
+            let got: Vec<u8> = find_weekdays(text, &d).iter().map(|w| w.day).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 }

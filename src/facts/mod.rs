@@ -21,6 +21,8 @@ use crate::engine::EngineOptions;
 #[derive(Debug, Clone, Default)]
 pub struct DocFacts {
     pub dates: Vec<dates::DateMention>,
+    /// Weekdays named outside a full date.
+    pub weekdays: Vec<dates::WeekdayMention>,
     pub numbers: Vec<numbers::Quantity>,
     pub titles: Vec<titles::TitleMention>,
     pub quotes: Vec<quotes::Quote>,
@@ -62,10 +64,11 @@ pub fn extract(texts: &[&str], sentences: &[Vec<Range<usize>>], options: &Engine
             // A figure inside a date (`4 May 2026`) is part of the date, not a count.
             let taken: Vec<Range<usize>> = dates.iter().map(|d| d.span.clone()).collect();
             let numbers = numbers::find_numbers(t, &taken);
+            let weekdays = dates::find_weekdays(t, &dates);
             let titles = titles::find_titles(t);
             let quotes = quotes::find_quotes(t);
             let attributions = attribution::find_attributions(t, s);
-            DocFacts { dates, numbers, titles, quotes, attributions }
+            DocFacts { dates, weekdays, numbers, titles, quotes, attributions }
         })
         .collect()
 }

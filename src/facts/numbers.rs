@@ -1945,8 +1945,39 @@ pub fn find_numbers(text: &str, exclude: &[Range<usize>]) -> Vec<Quantity> {
             out.push(a.q);
         }
     }
+    for q in &mut out {
+        unit_symbol(text, q);
+    }
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+/// Reads a unit written as a symbol the unit table does not know, by its shape: a short word
+/// with an inner capital (`4,800 mAh`, `16 MiB`, `3.2 GHz`). The figure becomes a measure in that unit, compared only with figures
+/// in the same symbol.
+fn unit_symbol(text: &str, q: &mut Quantity) {
+    if q.kind != QuantityKind::Count || q.unit.is_some() || q.noun.is_some() {
+        return;
+    }
+    let rest = &text[q.span.end..];
+    let word = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let skipped = rest.len() - word.len();
+    if skipped > 2 {
+        return;
+    }
+    let len = word.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(word.len());
+    let sym = &word[..len];
+    if sym.is_empty() || len > 5 || word[len..].starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return;
+    }
+    let inner_capital =
+        sym.chars().skip(1).any(|c| c.is_ascii_uppercase()) && sym.chars().any(|c| c.is_ascii_lowercase());
+    if inner_capital {
+        q.kind = QuantityKind::Measure;
+        q.unit = Some(sym.to_string());
+        q.span.end += skipped + len;
+        q.surface = text[q.span.clone()].to_string();
+    }
 }
 
 #[cfg(test)]
@@ -1969,6 +2000,23 @@ mod tests {
 
     fn approx_eq(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn unit_symbols_by_shape() {
+        let cases = [
+            ("It has a 4,800 mAh battery.", Some("mAh")),
+            ("The cache holds 16 MiB of data.", Some("MiB")),
+            ("It ships with 16 GB of memory.", None),
+            ("Twelve Mbps were promised.", None),
+            ("The 20 EU members agreed.", None),
+            ("They saw 5 cats.", None),
+        ];
+        for (text, want) in cases {
+            let found = find_numbers(text, &[]);
+            let got = found.first().and_then(|q| q.unit.clone());
+            assert_eq!(got.as_deref(), want, "{text}: {found:?}");
+        }
     }
 
     #[test]
