@@ -12,8 +12,8 @@ use crosscheck::document::load::read_bytes;
 use crosscheck::document::Format;
 use crosscheck::engine::{check, EngineOptions};
 use crosscheck::report::{
-    concise::ConciseReporter, github::GithubReporter, human::HumanReporter, json::JsonReporter, sarif::SarifReporter,
-    Outcome, Reporter,
+    concise::ConciseReporter, github::GithubReporter, html::HtmlReporter, human::HumanReporter, json::JsonReporter,
+    markdown::MarkdownReporter, sarif::SarifReporter, Outcome, Reporter,
 };
 use crosscheck::rules::{parse_pack, RuleSet, DEFAULT_PACK, DEFAULT_PACK_PATH};
 use libfuzzer_sys::fuzz_target;
@@ -50,13 +50,16 @@ fuzz_target!(|data: &[u8]| {
             assert!((ev.line, ev.column) <= (ev.end_line, ev.end_column), "evidence ends before it starts");
         }
     }
-    let outcome = Outcome { documents: &docs, findings: &checked.findings, errors: &[], rules: &RULES.rules };
-    let reporters: [(&str, Box<dyn Reporter>); 5] = [
+    let outcome =
+        Outcome { documents: &docs, findings: &checked.findings, suppressed: &[], errors: &[], rules: &RULES.rules };
+    let reporters: [(&str, Box<dyn Reporter>); 7] = [
         ("human", Box::new(HumanReporter { color: false, width: 100 })),
         ("concise", Box::new(ConciseReporter)),
         ("json", Box::new(JsonReporter)),
-        ("sarif", Box::new(SarifReporter)),
+        ("sarif", Box::new(SarifReporter { root: std::path::PathBuf::from("/") })),
         ("github", Box::new(GithubReporter)),
+        ("html", Box::new(HtmlReporter)),
+        ("markdown", Box::new(MarkdownReporter { limit: None })),
     ];
     for (name, r) in reporters {
         let mut out = Vec::new();

@@ -16,8 +16,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(l >= 1 && l <= lines && c >= 1, "error at {l}:{c} of {lines} lines: {e}");
         }
     }
-    for (rule, (l, c)) in &pack.rules {
-        assert!(*l >= 1 && *l <= lines && *c >= 1, "rule {} at {l}:{c}", rule.id);
+    for placed in &pack.rules {
+        let (rule, (l, c)) = (&placed.rule, placed.pos);
+        assert!(l >= 1 && l <= lines && c >= 1, "rule {} at {l}:{c}", rule.id);
         assert!(!rule.id.is_empty() && !rule.id.contains(char::is_whitespace));
     }
     let (set, _) = RuleSet::from_packs(vec![pack]);

@@ -28,7 +28,8 @@ pub fn check_map(source: &str, text: &str, map: &OffsetMap) {
     for w in &words {
         let r = check_span(source, text, map, w.clone());
         // A word is never markup, so it is copied text: the source says the same.
-        if map.is_identity() || within_exact_piece(map, w) {
+        // (Unless an entity of the same length as its value was merged into the copy.)
+        if map.is_identity() || (within_exact_piece(map, w) && !source[r.clone()].contains('&')) {
             assert_eq!(&source[r.clone()], &text[w.clone()], "word {w:?} maps to {r:?}");
         }
     }
@@ -79,8 +80,18 @@ fn check_pieces(source: &str, text: &str, map: &OffsetMap) {
         }
         if p.text.len() == p.source.len() {
             let (t, s) = (&text.as_bytes()[p.text.clone()], &source.as_bytes()[p.source.clone()]);
-            for (&tb, &sb) in t.iter().zip(s) {
-                assert!(tb == sb || tb == b' ', "copied piece {p:?} differs");
+            let mut i = 0;
+            while i < t.len() {
+                if t[i] == s[i] || t[i] == b' ' {
+                    i += 1;
+                    continue;
+                }
+                // An entity whose value has its own length in bytes (`&#0` is U+FFFD, `&acE;` is
+                // U+223E U+0333) is merged into the copied text around it by `OffsetMap::push`:
+                // the bytes differ only inside that entity.
+                let end = entity_at(s, i);
+                assert!(end.is_some(), "copied piece {p:?} differs at {i} outside an entity");
+                i = end.unwrap_or(t.len());
             }
         }
     }
@@ -97,6 +108,20 @@ fn check_pieces(source: &str, text: &str, map: &OffsetMap) {
             assert!(!edge || source.is_char_boundary(s), "offset {o} next to a word maps to {s}, off a boundary");
         }
     }
+}
+
+/// The end of the character reference (`&name;`, `&#123`, `&#x1f;`) around byte `i` of `s`.
+fn entity_at(s: &[u8], i: usize) -> Option<usize> {
+    let is_ref = |b: u8| b.is_ascii_alphanumeric() || b == b'#';
+    let start = (0..=i).rev().take_while(|&j| j == i || is_ref(s[j]) || s[j] == b'&').find(|&j| s[j] == b'&')?;
+    let mut end = start + 1;
+    while end < s.len() && is_ref(s[end]) {
+        end += 1;
+    }
+    if end < s.len() && s[end] == b';' {
+        end += 1;
+    }
+    (i < end).then_some(end)
 }
 
 fn within_exact_piece(map: &OffsetMap, w: &Range<usize>) -> bool {
