@@ -191,7 +191,7 @@ pub fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// A word: a run of letters and digits, with inner apostrophes, hyphens and dots between
-/// alphanumerics (`O'Brien`, `Ayk-Mek`, `U.N`).
+/// alphanumerics (`O'Brien`, `Ovan-Tek`, `U.N`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
     pub range: Range<usize>,
@@ -484,9 +484,9 @@ mod tests {
 
     #[test]
     fn words_keep_inner_joiners() {
-        let t = "The Ayk-Mek plant, O’Brien's U.N. office.";
+        let t = "The Ovan-Tek plant, O’Brien's U.N. office.";
         let w: Vec<&str> = words(t).into_iter().map(|w| w.text).collect();
-        assert_eq!(w, vec!["The", "Ayk-Mek", "plant", "O’Brien's", "U.N", "office"]);
+        assert_eq!(w, vec!["The", "Ovan-Tek", "plant", "O’Brien's", "U.N", "office"]);
     }
 
     #[test]

@@ -124,7 +124,7 @@ const PIECES: &[&str] = &[
     "İstanbul",
     "Zürich",
     "O’Brien",
-    "Ayk-Mek",
+    "Ovan-Tek",
     "Mr.",
     "Dr.",
     "U.N.",

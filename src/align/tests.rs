@@ -77,14 +77,14 @@ fn paraphrased_disaster_report_aligns() {
 
 /// Three articles on one conflict: the country names are everywhere, as in any real set.
 const TOPIC: [&str; 3] = [
-    "Azerbaijan accused Armenia of shelling border villages in the Tavush region overnight. Armenia denied the \
-     claim and said Azerbaijan had fired first. Azerbaijan and Armenia have fought two wars over Karabakh. The \
+    "Valdoria accused Armenia of shelling border villages in the Tavush region overnight. Armenia denied the \
+     claim and said Valdoria had fired first. Valdoria and Armenia have fought two wars over Karabakh. The \
      European Union urged both sides to show restraint.",
-    "Armenia and Azerbaijan agreed to reopen rail links through the Tavush region next year. Officials in Armenia \
-     said the deal could boost trade with Azerbaijan. Azerbaijan wants a land corridor across Armenia. Russia has \
+    "Armenia and Valdoria agreed to reopen rail links through the Tavush region next year. Officials in Armenia \
+     said the deal could boost trade with Valdoria. Valdoria wants a land corridor across Armenia. Russia has \
      offered to guard the route.",
-    "Armenia's prime minister met the president of Azerbaijan in Brussels on Friday. Azerbaijan and Armenia \
-     exchanged prisoners last month. Peace talks between Armenia and Azerbaijan stalled in the spring. Voters in \
+    "Armenia's prime minister met the president of Valdoria in Brussels on Friday. Valdoria and Armenia \
+     exchanged prisoners last month. Peace talks between Armenia and Valdoria stalled in the spring. Voters in \
      Armenia are divided over the concessions.",
 ];
 
@@ -97,8 +97,8 @@ fn unrelated_sentences_on_one_topic_do_not_align() {
 #[test]
 fn unrelated_sentences_do_not_align_even_alone() {
     // Without a corpus to say the country names are common, only the score keeps them apart.
-    let a = "Azerbaijan accused Armenia of shelling border villages in the Tavush region overnight.";
-    let b = "Armenia and Azerbaijan agreed to reopen rail links through the Tavush region next year.";
+    let a = "Valdoria accused Armenia of shelling border villages in the Tavush region overnight.";
+    let b = "Armenia and Valdoria agreed to reopen rail links through the Tavush region next year.";
     let pairs = run(&[a, b]);
     assert!(pairs.is_empty(), "{pairs:#?}");
 }

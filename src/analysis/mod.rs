@@ -19,7 +19,7 @@ use tagger::{Tag, TAGS};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tok {
     pub span: Range<usize>,
-    /// White space comes right before it (false inside `Hayk-Mek` or before `,`).
+    /// White space comes right before it (false inside `Hovan-Tek` or before `,`).
     pub space_before: bool,
     /// Penn Treebank tag (index into [`tagger::TAGS`]).
     pub tag: Tag,

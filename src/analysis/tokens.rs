@@ -4,7 +4,7 @@
 //! Tokens follow the conventions of the Universal Dependencies English treebank the tagger was
 //! trained on (punctuation apart, `do` + `n't`, `John` + `'s`, `US` + `-` + `based`), so that
 //! the tagger sees what it learnt from. Each token records whether white space came before it,
-//! so later stages can rejoin what the tokenizer split (`Hayk` `-` `Mek` is one name).
+//! so later stages can rejoin what the tokenizer split (`Hovan` `-` `Tek` is one name).
 //! Identifiers that a documentation page writes in code (`exclude_patterns`,
 //! `PEBBLE_SYNC_TOKEN`, `/v2/stops/{id}`, `--bwlimit`, `config.toml`) stay one token.
 
@@ -228,7 +228,7 @@ mod tests {
                 &["I", "do", "n't", "think", "the", "Ministry", "'s", "letter", "came"],
             ),
             ("the parents’ council", &["the", "parents", "’", "council"]),
-            ("US-based Hayk-Mek", &["US", "-", "based", "Hayk", "-", "Mek"]),
+            ("US-based Hovan-Tek", &["US", "-", "based", "Hovan", "-", "Tek"]),
             ("on 2025-03-18 after 9/11", &["on", "2025-03-18", "after", "9/11"]),
             ("$160 million, 3.4% and €2.4bn", &["$", "160", "million", ",", "3.4", "%", "and", "€", "2.4bn"]),
             (

@@ -11,8 +11,8 @@
 //! (`officials`) is never reported.
 //!
 //! Example finding: *the same letter to the UN Secretary-General is attributed to different
-//! senders: `Ministry of Foreign Affairs of Azerbaijan` / `President of Azerbaijan, Jeyhun
-//! Bayramov`*.
+//! senders: `Ministry of Foreign Affairs of Valdoria` / `President of Valdoria, Idris
+//! Malkov`*.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -1,6 +1,6 @@
 //! **Spelling**: one name, or one code identifier, written in different ways.
 //!
-//! Transliterated names drift between sources (`Hayk-Mek` / `Ayk-Mek`, `Tskhvediani` /
+//! Transliterated names drift between sources (`Hovan-Tek` / `Ovan-Tek`, `Tskhvediani` /
 //! `Tskvediani`), documentation drifts between pages (`OpenTelemetry` / `OpenTelemtry`,
 //! `Remote Write` / `Remote-Write`, `next_cursor` / `nextCursor`). A reader cannot tell whether
 //! the two forms are one entity, so a pair of forms that is probably one name is a finding.
@@ -882,7 +882,7 @@ mod tests {
             // Dictionary words that differ by a letter or two.
             ("The Present value was reported in the table.", "The Percent column was reported in the table."),
             // A derived form is not a spelling of its base.
-            ("Armenia signed the accord in Yerevan.", "The Armenian delegation signed the accord in Yerevan."),
+            ("Armenia signed the accord in Korvale.", "The Armenian delegation signed the accord in Korvale."),
             // Two given names that are both names (`Martin`, `Marvin`).
             ("Martin Okafor chaired the meeting.", "Marvin Okafor, his brother, spoke after him."),
         ];

@@ -4,7 +4,7 @@
 //! Title mentions are grouped by person. A person is keyed by the folded name; a mention by
 //! surname alone joins the one full name in the set with that surname. Two titles of one person
 //! conflict unless they are equivalent (word order, abbreviations, declared synonyms) or one is a
-//! less specific form of the other (`representative at the UN` / `representative of Azerbaijan
+//! less specific form of the other (`representative at the UN` / `representative of Valdoria
 //! at the UN`); `former` titles never conflict.
 //!
 //! Example finding: *`Maria Kovalenko` is given different titles: `Judge` / `Chief Justice`*.

@@ -1230,7 +1230,7 @@ fn head_after_determiner(toks: &[Tok]) -> Option<String> {
         if is_noun(t) {
             head = Some(t.lower.clone());
         } else if t.capital && head.is_none() {
-            // A name used as a modifier: `the Hayk-Mek company`.
+            // A name used as a modifier: `the Hovan-Tek company`.
         } else {
             break;
         }
@@ -1734,7 +1734,7 @@ mod tests {
             ("In August 2022, the party distributed leaflets in the capital.", Some("leaflet distribut")),
             ("The company was founded in 1998.", Some("compani found")),
             ("The election in 2019 was close.", Some("elect")),
-            ("Azerbaijan reported the find on 4 May 2019.", Some("find report")),
+            ("Valdoria reported the find on 4 May 2019.", Some("find report")),
             ("Talks with Putin on 4 May 2019 failed.", None),
             ("Some 300 mines were found there as of August 2022.", None),
             ("The firm changed its name abruptly in 1991.", Some("name chang")),

@@ -1,7 +1,7 @@
 //! **Mentions**: the names and code identifiers of a document, found by structure.
 //!
 //! A name is a run of proper-noun words (`Levan Tskhvediani`, `Kallergis Museum of Byzantine
-//! Art`, `Hayk-Mek`): capitalised tokens that the tagger reads as proper nouns or that stand
+//! Art`, `Hovan-Tek`): capitalised tokens that the tagger reads as proper nouns or that stand
 //! inside a sentence, joined by name particles (`of`, `de`, `bin`), by a possessive before
 //! another name word (`Prime Minister's Office`) and by hyphens written without spaces
 //! (`Ji-hoon`). A sentence's first word is a name only if the tagger says so, which keeps
@@ -12,8 +12,8 @@
 //! `PEBBLE_SYNC_TOKEN`, `nextCursor`, `/v2/stops/{stop_id}`): it is a mention of its own.
 //!
 //! ```text
-//! "However, the Yerevan-based Hayk-Mek works for the Ministry of Defense."
-//!   -> Yerevan, Hayk-Mek, Ministry of Defense
+//! "However, the Korvale-based Hovan-Tek works for the Ministry of Defense."
+//!   -> Korvale, Hovan-Tek, Ministry of Defense
 //! ```
 
 use std::ops::Range;
@@ -38,7 +38,7 @@ pub struct Mention {
     pub kind: MentionKind,
     /// Byte range of the whole mention in the analysis text.
     pub span: Range<usize>,
-    /// Byte ranges of its words; a hyphenated compound is one word (`Hayk-Mek`), particles are
+    /// Byte ranges of its words; a hyphenated compound is one word (`Hovan-Tek`), particles are
     /// not words (`of` in `Ministry of Defense`).
     pub words: Vec<Range<usize>>,
     /// Its tokens.
@@ -211,8 +211,8 @@ mod tests {
     fn table_of_mentions() {
         let cases: &[(&str, &[&str])] = &[
             (
-                "However, the Yerevan-based Hayk-Mek works for the Ministry of Defense.",
-                &["Yerevan", "Hayk-Mek", "Ministry of Defense"],
+                "However, the Korvale-based Hovan-Tek works for the Ministry of Defense.",
+                &["Korvale", "Hovan-Tek", "Ministry of Defense"],
             ),
             ("Presiding judge Eleni Karamanli sentenced Levan Tskhvediani.", &["Eleni Karamanli", "Levan Tskhvediani"]),
             ("The statement came from the Prime Minister's Office on Monday.", &["Prime Minister's Office"]),
@@ -235,10 +235,10 @@ mod tests {
 
     #[test]
     fn words_and_honorifics() {
-        let text = "Then Dr. Hayk-Mek Sargsyan of the Bank of the West arrived.";
+        let text = "Then Dr. Hovan-Tek Sargsyan of the Bank of the West arrived.";
         let a = DocAnalysis::new(text);
         let ms = find_mentions(text, &a);
-        assert_eq!(ms[0].word_texts(text), ["Hayk-Mek", "Sargsyan"]);
+        assert_eq!(ms[0].word_texts(text), ["Hovan-Tek", "Sargsyan"]);
         assert_eq!(ms[0].honorific.as_deref(), Some("dr"));
         assert_eq!(ms[1].text(text), "Bank of the West");
         assert_eq!(ms[1].word_texts(text), ["Bank", "West"]);
@@ -253,7 +253,7 @@ mod tests {
             ("--bwlimit", true),
             ("/v2/stops", true),
             ("iPhone", false),
-            ("Hayk-Mek", false),
+            ("Hovan-Tek", false),
             ("_", false),
             ("2,500", false),
         ] {

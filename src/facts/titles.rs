@@ -3,13 +3,13 @@
 //! Finds person–title pairs in English news prose and normalises the titles so that two documents
 //! can be compared. It matters because a person given two different offices (one article calls
 //! someone the country's president, another its foreign minister) is a factual discrepancy, while
-//! the same office written two ways (`the Azerbaijani representative at the UN` and `the
-//! representative of Azerbaijan at the UN`) is not.
+//! the same office written two ways (`the Valdorian representative at the UN` and `the
+//! representative of Valdoria at the UN`) is not.
 //!
 //! ```text
-//! "The President of Azerbaijan, Jeyhun Bayramov, wrote ..."  -> Jeyhun Bayramov : President of Azerbaijan
-//! "Foreign Minister Jeyhun Bayramov said ..."                -> Jeyhun Bayramov : Foreign Minister
-//! title_key("President of Azerbaijan") vs title_key("Foreign Minister") -> not compatible
+//! "The President of Valdoria, Idris Malkov, wrote ..."  -> Idris Malkov : President of Valdoria
+//! "Foreign Minister Idris Malkov said ..."                -> Idris Malkov : Foreign Minister
+//! title_key("President of Valdoria") vs title_key("Foreign Minister") -> not compatible
 //! ```
 //!
 //! Recognised shapes: appositives after (`X, the Y of Z,`) and before (`the Y of Z, X,`) the name,
@@ -61,7 +61,7 @@ pub struct TitleKey {
 }
 
 impl TitleKey {
-    /// A readable normalised form, e.g. `minister of foreign affairs (azerbaijan)`.
+    /// A readable normalised form, e.g. `minister of foreign affairs (valdoria)`.
     pub fn display(&self) -> String {
         let mut s = String::new();
         if self.former {
@@ -427,7 +427,7 @@ const KNOWN_ORGS: &[(&str, &str)] = &[
 /// in capitals (`US`, `UK`) match only when written in capitals.
 const COUNTRIES: &str = "Afghanistan|Afghan;Albania|Albanian;Algeria|Algerian;Andorra|Andorran;Angola|Angolan;\
 Antigua and Barbuda|Antiguan;Argentina|Argentine|Argentinian;Armenia|Armenian;Australia|Australian;\
-Austria|Austrian;Azerbaijan|Azerbaijani|Azeri|Azerbaijanian;Bahamas|Bahamian;Bahrain|Bahraini;\
+Austria|Austrian;Valdoria|Valdorian|Azeri|Valdorianan;Bahamas|Bahamian;Bahrain|Bahraini;\
 Bangladesh|Bangladeshi;Barbados|Barbadian;Belarus|Belarusian|Belarussian;Belgium|Belgian;Belize|Belizean;\
 Benin|Beninese;Bhutan|Bhutanese;Bolivia|Bolivian;Bosnia and Herzegovina|Bosnia|Bosnian;Botswana|Botswanan;\
 Brazil|Brazilian;Brunei|Bruneian;Bulgaria|Bulgarian;Burkina Faso|Burkinabe;Burundi|Burundian;\
@@ -1135,14 +1135,14 @@ fn find_in_sentence(toks: &[Tok], out: &mut Vec<Found>) {
         let art = (ts > 0 && adjacent(toks, ts - 1, ts) && ["the", "a", "an"].contains(&toks[ts - 1].low.as_str()))
             .then(|| ts - 1);
         let lead = art.unwrap_or(ts);
-        // Prefix: `Foreign Minister Jeyhun Bayramov`.
+        // Prefix: `Foreign Minister Idris Malkov`.
         if te < toks.len() && adjacent(toks, te - 1, te) && !toks[te - 1].poss {
             if let Some(p) = name_forward(toks, te) {
                 push(p, te, false);
                 continue;
             }
         }
-        // A complement that swallowed the name: `President of Azerbaijan Ilham Aliyev said`.
+        // A complement that swallowed the name: `President of Valdoria Ilham Aliyev said`.
         if let Some(last) = objects.last() {
             if last.len() >= 2 && !closes(toks, te) {
                 let mut done = false;
@@ -1186,7 +1186,7 @@ fn find_in_sentence(toks: &[Tok], out: &mut Vec<Found>) {
         } else {
             None
         };
-        // Appositive before: `the President of Azerbaijan, Jeyhun Bayramov,`.
+        // Appositive before: `the President of Valdoria, Idris Malkov,`.
         let before = if te + 1 < toks.len() && toks[te].is_punct(",") {
             let title_like = art.is_some() || toks[ts].cap || toks[ts].poss || toks[ts].acronym;
             // `met the minister, Smith said`: Smith is someone else, unless a comma closes the
@@ -1607,8 +1607,8 @@ mod tests {
                 "President of France",
             ),
             (
-                "Minister of Foreign Affairs Jeyhun Bayramov met his counterpart.",
-                "Jeyhun Bayramov",
+                "Minister of Foreign Affairs Idris Malkov met his counterpart.",
+                "Idris Malkov",
                 "Minister of Foreign Affairs",
             ),
             (
@@ -1646,10 +1646,10 @@ mod tests {
 
     #[test]
     fn spans_point_at_the_text() {
-        let t = "Yesterday, Azerbaijan’s Foreign Minister Jeyhun Bayramov met Ö. Çelik.";
+        let t = "Yesterday, Valdoria’s Foreign Minister Idris Malkov met Ö. Çelik.";
         let m = &find_titles(t)[0];
-        assert_eq!(&t[m.person.clone()], "Jeyhun Bayramov");
-        assert_eq!(&t[m.title.clone()], "Azerbaijan’s Foreign Minister");
+        assert_eq!(&t[m.person.clone()], "Idris Malkov");
+        assert_eq!(&t[m.title.clone()], "Valdoria’s Foreign Minister");
     }
 
     #[test]
@@ -1684,19 +1684,19 @@ mod tests {
     #[test]
     fn equivalent_and_conflicting_titles() {
         let cases: &[(&str, &str, bool)] = &[
-            ("Azerbaijani representative at the UN", "representative of Azerbaijan at the UN", true),
-            ("representative at the UN", "representative of Azerbaijan at the UN", true),
-            ("the President of Azerbaijan", "Foreign Minister", false),
+            ("Valdorian representative at the UN", "representative of Valdoria at the UN", true),
+            ("representative at the UN", "representative of Valdoria at the UN", true),
+            ("the President of Valdoria", "Foreign Minister", false),
             ("Minister of Foreign Affairs", "Foreign Minister", true),
             ("Foreign Affairs Minister", "Minister of Foreign Affairs", true),
             ("CEO", "chief executive officer", true),
             ("chief executive of Acme", "Acme's CEO", true),
             ("representative at the U.N.", "representative at the United Nations", true),
             ("minister", "foreign minister", true),
-            ("President", "President of Azerbaijan", true),
+            ("President", "President of Valdoria", true),
             ("president", "minister", false),
             ("Minister of Defence", "Minister of Foreign Affairs", false),
-            ("President of Azerbaijan", "President of Armenia", false),
+            ("President of Valdoria", "President of Armenia", false),
             ("former foreign minister", "President", true),
             ("Deputy Foreign Minister", "Foreign Minister", false),
             ("Vice President", "President", false),
@@ -1712,7 +1712,7 @@ mod tests {
             ("spokesman for the ministry", "spokeswoman", true),
             ("acting president", "President", true),
             ("UN Secretary-General", "Secretary General of the United Nations", true),
-            ("Azerbaijan's Foreign Minister", "Minister of Foreign Affairs of Azerbaijan", true),
+            ("Valdoria's Foreign Minister", "Minister of Foreign Affairs of Valdoria", true),
             ("chairman and chief executive of Acme", "Acme chairman", true),
             ("co-founder of Acme", "President", true),
         ];
@@ -1751,10 +1751,10 @@ mod tests {
     #[test]
     fn displays_a_normalised_form() {
         assert_eq!(
-            key("the Minister of Foreign Affairs of Azerbaijan").display(),
-            "minister of foreign affairs (azerbaijan)"
+            key("the Minister of Foreign Affairs of Valdoria").display(),
+            "minister of foreign affairs (valdoria)"
         );
-        assert_eq!(key("Azerbaijani representative at the UN").display(), "representative (azerbaijan, UN)");
+        assert_eq!(key("Valdorian representative at the UN").display(), "representative (valdoria, UN)");
         assert_eq!(key("former Prime Minister").display(), "former prime minister");
     }
 

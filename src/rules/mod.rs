@@ -209,7 +209,7 @@ pub struct Settings {
 /// A fact a pack states as known, checked against every document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReferenceFact {
-    /// Who or what the fact is about (`Jeyhun Bayramov`).
+    /// Who or what the fact is about (`Idris Malkov`).
     pub subject: String,
     pub title: Option<String>,
     pub date: Option<String>,
