@@ -226,9 +226,8 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                         let score = (m.score, m.margin, mutual, gap);
                         let (xs, ys) = (&by_sentence[a][&ka], &by_sentence[b][&kb]);
                         let affinity = |x: usize, y: usize| {
-                            let order = |it: &Item, all: &[usize]| {
-                                all.iter().position(|&k| items[k].val.span() == it.val.span()).unwrap_or(0) as f64
-                                    / all.len().max(1) as f64
+                            let order = |k: usize, all: &[usize]| {
+                                all.iter().position(|&m| m == k).unwrap_or(0) as f64 / all.len().max(1) as f64
                             };
                             let (p, q) = (&items[x], &items[y]);
                             let noun = match (&p.val, &q.val) {
@@ -246,7 +245,7 @@ pub fn check(cx: &Context, rule: &Rule) -> Vec<Finding> {
                                 }
                                 _ => 0.0,
                             };
-                            slot_context(cx, p, q) + noun + near - 0.5 * (order(p, xs) - order(q, ys)).abs()
+                            slot_context(cx, p, q) + noun + near - 0.5 * (order(x, xs) - order(y, ys)).abs()
                         };
                         for (p, q, lone) in match_slots(&items, xs, ys, &agree, &conflict, &affinity) {
                             out.push(((p.min(q), p.max(q)), Origin { aligned: Some(score), lone, keyed: false }));
@@ -492,8 +491,8 @@ fn consistent_groups(
 }
 
 /// Documents compared with each other: pairs within one story that both hold values. In a
-/// large story each document is paired with at most [`MAX_PARTNERS`] others, those whose
-/// sentences share the most rare names, so the work grows with the story, not its square.
+/// large story each document is paired with the [`MAX_PARTNERS`] documents that follow it in
+/// the set's order, so the work grows with the story, not its square.
 fn partners(cx: &Context, by_sentence: &[BTreeMap<usize, Vec<usize>>]) -> Vec<(usize, usize)> {
     let mut by_story: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (d, s) in by_sentence.iter().enumerate() {
