@@ -28,8 +28,7 @@ pub fn check_map(source: &str, text: &str, map: &OffsetMap) {
     for w in &words {
         let r = check_span(source, text, map, w.clone());
         // A word is never markup, so it is copied text: the source says the same.
-        // (Unless an entity of the same length as its value was merged into the copy.)
-        if map.is_identity() || (within_exact_piece(map, w) && !source[r.clone()].contains('&')) {
+        if map.is_identity() || within_exact_piece(map, w) {
             assert_eq!(&source[r.clone()], &text[w.clone()], "word {w:?} maps to {r:?}");
         }
     }
@@ -78,20 +77,11 @@ fn check_pieces(source: &str, text: &str, map: &OffsetMap) {
         for (s, at) in [(text, p.text.start), (text, p.text.end), (source, p.source.start), (source, p.source.end)] {
             assert!(s.is_char_boundary(at), "piece {p:?} off a char boundary at {at}");
         }
-        if p.text.len() == p.source.len() {
+        if p.copied {
+            assert_eq!(p.text.len(), p.source.len(), "copied piece {p:?} changes length");
             let (t, s) = (&text.as_bytes()[p.text.clone()], &source.as_bytes()[p.source.clone()]);
-            let mut i = 0;
-            while i < t.len() {
-                if t[i] == s[i] || t[i] == b' ' {
-                    i += 1;
-                    continue;
-                }
-                // An entity whose value has its own length in bytes (`&#0` is U+FFFD, `&acE;` is
-                // U+223E U+0333) is merged into the copied text around it by `OffsetMap::push`:
-                // the bytes differ only inside that entity.
-                let end = entity_at(s, i);
-                assert!(end.is_some(), "copied piece {p:?} differs at {i} outside an entity");
-                i = end.unwrap_or(t.len());
+            for (&tb, &sb) in t.iter().zip(s) {
+                assert!(tb == sb || tb == b' ', "copied piece {p:?} differs");
             }
         }
     }
@@ -110,23 +100,9 @@ fn check_pieces(source: &str, text: &str, map: &OffsetMap) {
     }
 }
 
-/// The end of the character reference (`&name;`, `&#123`, `&#x1f;`) around byte `i` of `s`.
-fn entity_at(s: &[u8], i: usize) -> Option<usize> {
-    let is_ref = |b: u8| b.is_ascii_alphanumeric() || b == b'#';
-    let start = (0..=i).rev().take_while(|&j| j == i || is_ref(s[j]) || s[j] == b'&').find(|&j| s[j] == b'&')?;
-    let mut end = start + 1;
-    while end < s.len() && is_ref(s[end]) {
-        end += 1;
-    }
-    if end < s.len() && s[end] == b';' {
-        end += 1;
-    }
-    (i < end).then_some(end)
-}
-
 fn within_exact_piece(map: &OffsetMap, w: &Range<usize>) -> bool {
     // Collapsed white space can sit in an exact piece too, but a word holds none.
-    map.pieces().iter().any(|p| p.text.len() == p.source.len() && p.text.start <= w.start && w.end <= p.text.end)
+    map.pieces().iter().any(|p| p.copied && p.text.start <= w.start && w.end <= p.text.end)
 }
 
 /// Maximal runs of non-white-space characters (at most [`MAX_SPANS`]).

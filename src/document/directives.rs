@@ -85,7 +85,7 @@ fn text_offset_after(map: &OffsetMap, source_offset: usize) -> usize {
         .iter()
         .find(|p| p.source.end > source_offset)
         .map(|p| {
-            if p.source.start >= source_offset || p.text.len() != p.source.len() {
+            if p.source.start >= source_offset || !p.copied {
                 p.text.start
             } else {
                 p.text.start + (source_offset - p.source.start)

@@ -902,6 +902,12 @@ impl<'a> Emitter<'a> {
         self.map.push(start..self.text.len(), source);
     }
 
+    fn push_decoded(&mut self, s: &str, source: Range<usize>) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.map.push_decoded(start..self.text.len(), source);
+    }
+
     /// Appends the source text at `span`, decoding entities and collapsing white space.
     fn raw(&mut self, span: Range<usize>) {
         let src = self.src;
@@ -930,7 +936,7 @@ impl<'a> Emitter<'a> {
                 let tail = common_suffix(candidate, &decoded).min(candidate.len() - 1);
                 let (ent, val) = (&candidate[..candidate.len() - tail], &decoded[..decoded.len() - tail]);
                 if !val.is_empty() {
-                    self.push(val, at..at + ent.len());
+                    self.push_decoded(val, at..at + ent.len());
                 }
                 if tail > 0 {
                     self.push(&candidate[ent.len()..], at + ent.len()..at + candidate.len());
@@ -1145,6 +1151,23 @@ mod tests {
         assert!(read_html(&deep).text.contains("Deep text here."));
         let e = read_html("<table><td>alpha<td>beta<tr><td>gamma</table>");
         assert_eq!(e.text, "alpha\n\nbeta\n\ngamma");
+    }
+
+    #[test]
+    fn same_length_reference_is_a_decoded_piece() {
+        // Found by the `html` and `pipeline` fuzz targets: `&#0` is U+FFFD and `&acE;` is
+        // U+223E U+0333, as many bytes as the reference, so a length test took them for copies.
+        for (src, value) in [("<p>a &#0b</p>", "\u{fffd}"), ("<p>x &acE;y</p>", "\u{223e}\u{333}")] {
+            let e = read_html(src);
+            let at = e.text.find(value).expect("decoded");
+            let piece = e.map.pieces().iter().find(|p| p.text.start == at).expect("a piece of its own");
+            assert!(!piece.copied, "{src:?}: {piece:?}");
+            for p in e.map.pieces().iter().filter(|p| p.copied) {
+                assert_eq!(e.text[p.text.clone()].trim(), e.source[p.source.clone()].trim(), "{src:?}");
+            }
+            let tail = e.text.len() - 1;
+            assert_eq!(&e.source[e.map.span_to_source(tail..tail + 1)], &e.text[tail..], "{src:?}");
+        }
     }
 
     #[test]

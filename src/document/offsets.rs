@@ -5,9 +5,10 @@
 //! every piece, where it came from. Reports always point into the source, so a finding in an HTML
 //! page names the line and column of the real file, not of some intermediate string.
 //!
-//! A piece whose text and source have the same length is mapped byte for byte (copied text); a
-//! piece whose lengths differ (a decoded entity such as `&amp;`) maps every offset inside it to the
-//! start of its source range, and its end to the source end.
+//! A *copied* piece (text taken from the source as it stands) is mapped byte for byte; any other
+//! piece (a decoded entity such as `&amp;`, white space collapsed to one space) maps every offset
+//! inside it to the start of its source range, and its end to the source end. Whether a piece is
+//! copied is recorded, never guessed from lengths: `&#0` decodes to U+FFFD, three bytes for three.
 
 use std::ops::Range;
 
@@ -16,6 +17,8 @@ use std::ops::Range;
 pub struct Piece {
     pub text: Range<usize>,
     pub source: Range<usize>,
+    /// The text is the source's bytes (blanks aside), so offsets inside map one to one.
+    pub copied: bool,
 }
 
 /// Piecewise map from analysis-text offsets to source offsets. Pieces are sorted by `text.start`
@@ -42,27 +45,35 @@ impl OffsetMap {
         self.identity
     }
 
-    /// Records that `text` (a range of the analysis text) was made from `source`.
-    /// Pieces must be pushed in increasing text order; adjacent byte-for-byte pieces are merged.
+    /// Records that `text` (a range of the analysis text) was copied from `source`, or made from
+    /// it when the lengths differ (collapsed white space). Pieces must be pushed in increasing
+    /// text order; adjacent copied pieces are merged.
     pub fn push(&mut self, text: Range<usize>, source: Range<usize>) {
+        let copied = text.len() == source.len();
+        self.add(Piece { text, source, copied });
+    }
+
+    /// Records that `text` was decoded from `source` (an entity): never byte for byte, whatever
+    /// the lengths, and never merged with its neighbours.
+    pub fn push_decoded(&mut self, text: Range<usize>, source: Range<usize>) {
+        self.add(Piece { text, source, copied: false });
+    }
+
+    fn add(&mut self, piece: Piece) {
         debug_assert!(!self.identity, "push on an identity map");
-        if text.is_empty() {
+        if piece.text.is_empty() {
             return;
         }
         if let Some(last) = self.pieces.last_mut() {
-            debug_assert!(last.text.end <= text.start, "pieces out of order");
-            let last_exact = last.text.len() == last.source.len();
-            if last_exact
-                && text.len() == source.len()
-                && last.text.end == text.start
-                && last.source.end == source.start
+            debug_assert!(last.text.end <= piece.text.start, "pieces out of order");
+            if last.copied && piece.copied && last.text.end == piece.text.start && last.source.end == piece.source.start
             {
-                last.text.end = text.end;
-                last.source.end = source.end;
+                last.text.end = piece.text.end;
+                last.source.end = piece.source.end;
                 return;
             }
         }
-        self.pieces.push(Piece { text, source });
+        self.pieces.push(piece);
     }
 
     /// Forgets the text from `len` on, for a reader that shortens its text after mapping it
@@ -70,7 +81,7 @@ impl OffsetMap {
     pub fn truncate(&mut self, len: usize) {
         self.pieces.retain(|p| p.text.start < len);
         if let Some(last) = self.pieces.last_mut().filter(|p| p.text.end > len) {
-            if last.text.len() == last.source.len() {
+            if last.copied {
                 last.source.end -= last.text.end - len;
             }
             last.text.end = len;
@@ -99,7 +110,7 @@ impl OffsetMap {
         if offset >= piece.text.end {
             return piece.source.end;
         }
-        if piece.text.len() == piece.source.len() {
+        if piece.copied {
             piece.source.start + (offset - piece.text.start)
         } else {
             piece.source.start
@@ -151,12 +162,27 @@ mod tests {
     }
 
     #[test]
+    fn decoded_piece_of_the_same_length_is_never_copied() {
+        // "a &#0b": `&#0` decodes to U+FFFD, as many bytes as the reference itself.
+        let mut m = OffsetMap::new();
+        m.push(0..2, 0..2); // "a "
+        m.push_decoded(2..5, 2..5); // "\u{fffd}"
+        m.push(5..6, 5..6); // "b"
+        assert_eq!(m.pieces().len(), 3);
+        assert!(!m.pieces()[1].copied);
+        // An offset inside the decoded character maps to the reference's start, not into it.
+        assert_eq!(m.to_source(3, false), 2);
+        assert_eq!(m.span_to_source(2..5), 2..5);
+        assert_eq!(m.span_to_source(5..6), 5..6);
+    }
+
+    #[test]
     fn truncate_cuts_pieces_at_the_new_end() {
         let mut m = OffsetMap::new();
         m.push(0..4, 10..14); // "abc " with a collapsed newline
         m.push(4..6, 20..26); // "\u{a0}" from "&nbsp;"
         m.truncate(3);
-        assert_eq!(m.pieces(), &[Piece { text: 0..3, source: 10..13 }]);
+        assert_eq!(m.pieces(), &[Piece { text: 0..3, source: 10..13, copied: true }]);
         assert_eq!(m.span_to_source(0..3), 10..13);
     }
 }
